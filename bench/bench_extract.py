@@ -1,0 +1,159 @@
+"""Articles per second on one core for classify + extract, against a spaCy sentencizer, same texts.
+
+    python -m bench.bench_extract [--rounds 5] [--round-s 0.5] [--json]
+
+The corpus is every 2-5 KB article of the gold set (tests/gold/articles) and the seeds. Each
+side is warmed up, then timed over several rounds of whole passes over the corpus; the figure
+is the median round. The process is pinned to one CPU where the OS allows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from shared.logging import configure_logging
+from shared.models import ArrivalKind, Article
+from shared.textformat import parse_plain_article
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD_ARTICLES = REPO / "tests" / "gold" / "articles"
+SEEDS = REPO.parent / "shared" / "seeds"
+MIN_BYTES, MAX_BYTES = 2000, 5000
+TARGET_PER_S = 1000.0
+RECEIVED_AT_EPOCH_S = 1_735_689_600  # fixed, so article ids are the same on every run
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    articles: int
+    mean_kb: float
+    rounds: int
+    cpu: int | None
+    analyse_per_s: float
+    spacy_per_s: float
+    ratio: float
+    target_per_s: float
+    target_met: bool
+
+
+def corpus_paths() -> list[Path]:
+    paths = sorted(GOLD_ARTICLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    return [p for p in paths if MIN_BYTES <= p.stat().st_size <= MAX_BYTES]
+
+
+def build_corpus(paths: Sequence[Path]) -> list[Article]:
+    received = datetime.fromtimestamp(RECEIVED_AT_EPOCH_S, tz=UTC)
+    out = []
+    for path in paths:
+        parsed = parse_plain_article(path.read_text(encoding="utf-8"))
+        out.append(
+            Article.build(
+                title=parsed.title,
+                text=parsed.text,
+                arrived_via=ArrivalKind.FILE,
+                received_at=received,
+                published_at=parsed.published_at,
+            )
+        )
+    return out
+
+
+def pin_one_cpu() -> int | None:
+    """Run on a single CPU so the figure is per core, whatever threads a library starts."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return cpu
+
+
+def rate(one_pass: Callable[[], None], n_items: int, rounds: int, round_s: float) -> float:
+    """Median items per second over `rounds` rounds of whole passes lasting about `round_s`."""
+    start = time.perf_counter()
+    one_pass()  # warm-up: imports, caches, lazily built tables
+    one_pass()
+    per_pass = max((time.perf_counter() - start) / 2, 1e-6)
+    passes = max(1, math.ceil(round_s / per_pass))
+    rates = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for _ in range(passes):
+            one_pass()
+        rates.append(passes * n_items / (time.perf_counter() - t0))
+    return statistics.median(rates)
+
+
+def analyse_pass(articles: Sequence[Article]) -> Callable[[], None]:
+    from services.worker.extract import analyse
+
+    def run() -> None:
+        for article in articles:
+            analyse(article)
+
+    return run
+
+
+def spacy_pass(texts: Sequence[str]) -> Callable[[], None]:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+
+    def run() -> None:
+        for doc in nlp.pipe(texts):
+            sum(1 for _ in doc.sents)
+
+    return run
+
+
+def measure(rounds: int, round_s: float) -> Figures:
+    cpu = pin_one_cpu()
+    paths = corpus_paths()
+    articles = build_corpus(paths)
+    n = len(articles)
+    ours = rate(analyse_pass(articles), n, rounds, round_s)
+    ref = rate(spacy_pass([a.text for a in articles]), n, rounds, round_s)
+    mean_kb = sum(p.stat().st_size for p in paths) / n / 1000
+    return Figures(
+        n, round(mean_kb, 2), rounds, cpu, round(ours, 1), round(ref, 1),
+        round(ours / ref, 3), TARGET_PER_S, ours >= TARGET_PER_S,
+    )  # fmt: skip
+
+
+def render(f: Figures) -> str:
+    verdict = "MET" if f.target_met else "NOT MET"
+    return "\n".join(
+        [
+            f"corpus: {f.articles} articles of 2-5 KB (mean {f.mean_kb} KB), gold set + seeds",
+            f"one core: cpu {f.cpu}; median of {f.rounds} rounds after warm-up",
+            f"tradewire analyse (classify + extract): {f.analyse_per_s:10.1f} articles/s",
+            f"spaCy blank 'en' + sentencizer:         {f.spacy_per_s:10.1f} articles/s",
+            f"ratio tradewire / spaCy:                {f.ratio:10.3f}",
+            f"target {f.target_per_s:,.0f} articles/s on one core: {verdict}",
+        ]
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_extract", description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--round-s", type=float, default=0.5, help="target seconds per round")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    configure_logging(level="WARNING")  # stdout carries only the figures
+    figures = measure(max(1, args.rounds), max(0.05, args.round_s))
+    print(json.dumps(asdict(figures)) if args.json else render(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""tradewire's services: feed-watcher, Celery workers, publisher, and the command line."""

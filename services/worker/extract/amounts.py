@@ -1,0 +1,353 @@
+"""Money amounts and percentages in news text, in full units with ISO 4217 codes and USD values."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from services.worker.extract.currency_lexicon import (
+    CurrencyLexicon,
+    Hints,
+    Prefix,
+    currency_lexicon,
+)
+from services.worker.extract.fx import FxRates
+from services.worker.extract.numbers import (
+    DIGITS,
+    SCALE,
+    WORDS,
+    is_year_like,
+    number_runs,
+    number_words_before,
+    parse_number,
+    qualifier_before,
+    tidy,
+)
+from services.worker.extract.numbers import scale_factor as _factor
+from shared.models import Amount, AmountMetric, Span
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyMention:
+    """One amount of money or one percentage, with offsets into the text it was found in."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    currency: str | None
+    unit: str | None
+    approximate: bool
+    qualifier: str | None
+    stated_usd: float | None
+    stated_usd_text: str | None
+
+    def shifted(self, offset: int) -> MoneyMention:
+        """The same mention with offsets moved by `offset` (cheaper than dataclasses.replace)."""
+        return MoneyMention(
+            self.start + offset,
+            self.end + offset,
+            self.text,
+            self.value,
+            self.value_max,
+            self.currency,
+            self.unit,
+            self.approximate,
+            self.qualifier,
+            self.stated_usd,
+            self.stated_usd_text,
+        )
+
+
+_BETWEEN_BEFORE: Final = re.compile(r"(?i)\bbetween\s+$")
+_FROM_BEFORE: Final = re.compile(r"(?i)\bfrom\s+$")
+_RATE_BEFORE: Final = re.compile(r"=\s*$")
+# Exchange-rate statements ("US$1 = 6.9 yuan") and unit prices ("$80 a barrel") are not amounts.
+_NOT_AMOUNT_AFTER: Final = re.compile(
+    r"\s*(?:=|/\s*(?:t|kg|lb|oz|bbl|barrel|tonne|ton|share|unit)\b|(?:per|an?)\s+(?:metric\s+)?"
+    r"(?:barrel|tonne|ton|share|kilo|kilogram|kg|pound|lb|ounce|gallon|litre|liter|unit|bushel"
+    r"|head|piece|megawatt|kilowatt|kwh|mwh)s?\b)",
+    re.I,
+)
+_WEIGHT_AFTER: Final = re.compile(r"\s+of\b", re.I)
+_PAREN_OPEN: Final = re.compile(r"\s*\(\s*")
+_PAREN_CLOSE: Final = re.compile(r"[^()]{0,60}?\)")
+_OR_GAP: Final = re.compile(r"\s*,?\s*(?:or|i\.e\.,?|equivalent\s+to)\s*", re.I)
+_WORD_ARTICLES: Final = frozenset({"a", "an", "half a", "half an", "a half", "half"})
+
+
+# Starts with a bare digit class so the regex engine skips fast to the next digit.
+_FIRST_DIGITS: Final = (
+    r"[0-9](?<![0-9,][0-9])(?<![0-9]\.[0-9])[0-9]*(?:,[0-9]{2,3})*(?:\.[0-9]+)?(?![0-9])"
+)
+# Spelled-out amounts need a scale or "percent" after them; these literals find those quickly.
+# ("five lakh", "twenty per cent" are too rare in English news to pay a scan for.)
+_WORD_TRIGGERS: Final = ("illion", "thousand", "percent")
+_TAIL_GROUPS: Final = frozenset({"pct", "suf", "code", "name"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    digits: re.Pattern[str]
+    words: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """Built from the currency lexicon on first use and kept for the process."""
+    lex = currency_lexicon()
+    body = (
+        rf"(?P<s1>{SCALE})?(?:(?P<sep>\s*[-–]\s*|\s+(?:to|and)\s+)"
+        rf"(?:(?P<pre2>{lex.prefix_pattern()})[ \u00a0]?)?"
+        rf"(?P<n2>{DIGITS}|{WORDS})(?P<s2>{SCALE})?)?"
+    )
+    tail = lex.tail_pattern()
+    return _Patterns(
+        digits=re.compile(rf"(?P<n1>{_FIRST_DIGITS}){body}(?:{tail})?"),
+        words=re.compile(rf"(?i:(?P<n1>{WORDS})){body}(?:{tail})?"),
+    )
+
+
+def _values(m: re.Match[str]) -> tuple[float, float | None] | None:
+    n1, n2 = parse_number(m["n1"]), parse_number(m["n2"]) if m["n2"] else None
+    if n1 is None or (m["n2"] and n2 is None):
+        return None
+    for number, scale in ((m["n1"], m["s1"]), (m["n2"], m["s2"])):
+        if number and not scale and not number[0].isdigit() and _is_article(number):
+            return None  # "a dollar", "and a": an article, not an amount
+    s2 = _factor(m["s2"])
+    s1 = _factor(m["s1"]) if m["s1"] else (s2 if n2 is not None and n1 < n2 else 1.0)
+    low = tidy(n1 * s1)
+    return (low, tidy(n2 * s2)) if n2 is not None else (low, None)
+
+
+def _is_article(number: str) -> bool:
+    return " ".join(number.lower().split()) in _WORD_ARTICLES
+
+
+def _is_range(m: re.Match[str], first: int, text: str) -> bool:
+    """Whether "X-Y", "between X and Y" or "X to Y" (not "from X to Y") is one range."""
+    sep = m["sep"].strip().lower()
+    if sep == "and" and not _BETWEEN_BEFORE.search(text, max(0, first - 9), first):
+        return False
+    if sep == "to" and _FROM_BEFORE.search(text, max(0, first - 6), first):
+        return False
+    values = _values(m)
+    return values is not None and values[1] is not None and values[1] > values[0]
+
+
+def _currency(
+    m: re.Match[str], prefix: Prefix | None, text: str, lex: CurrencyLexicon, hints: Hints
+) -> str | None:
+    """The ISO code the match names, or None when it is not money after all."""
+    scaled = bool(m["s1"] or m["s2"])
+    if prefix is not None:
+        if prefix.symbol in lex.scaled_prefixes and not (prefix.glued and scaled):
+            return None
+        if prefix.symbol in lex.word_prefixes and not (
+            scaled and lex.word_prefix_ok(prefix.symbol, hints)
+        ):
+            return None
+        return lex.bare_or(
+            lex.for_prefix(prefix.symbol, hints.countries), prefix.symbol == "$", hints
+        )
+    if m["suf"]:
+        return lex.for_suffix(m["suf"], hints.countries)
+    if m["code"]:
+        return lex.for_code(m["code"])
+    found = lex.for_name(m["name"]) if m["name"] else None
+    if found is None:
+        return None
+    base, codes = found
+    if base in lex.needing_scale and not scaled:
+        return None
+    if base == "pound" and _WEIGHT_AFTER.match(text, m.end()):
+        return None
+    return lex.bare_or(lex.pick(codes, hints.countries), base == "dollar", hints)
+
+
+def _mention(
+    m: re.Match[str], prefix: Prefix | None, text: str, hints: Hints
+) -> MoneyMention | None:
+    first = prefix.start if prefix is not None else m.start()
+    if _RATE_BEFORE.search(text, max(0, first - 3), first) or _NOT_AMOUNT_AFTER.match(
+        text, m.end()
+    ):
+        return None
+    values = _values(m)
+    if values is None:
+        return None
+    lex = currency_lexicon()
+    unit, currency = (
+        ("percent", None) if m["pct"] else (None, _currency(m, prefix, text, lex, hints))
+    )
+    if unit is None and currency is None:
+        return None
+    if prefix is None and unit is None and not (m["s1"] or m["s2"]) and is_year_like(m["n1"]):
+        return None  # "in 2019 dollars" is a price base, not an amount
+    start, qualifier = qualifier_before(text, first)
+    if m["n2"] and m["sep"].strip().lower() == "and":
+        between = _BETWEEN_BEFORE.search(text, max(0, first - 9), first)
+        start = between.start() if between else start
+    return MoneyMention(
+        start=start,
+        end=m.end(),
+        text=text[start : m.end()],
+        value=values[0],
+        value_max=values[1],
+        currency=currency,
+        unit=unit,
+        approximate=qualifier is not None,
+        qualifier=qualifier,
+        stated_usd=None,
+        stated_usd_text=None,
+    )
+
+
+def _from_match(
+    m: re.Match[str],
+    pattern: re.Pattern[str],
+    text: str,
+    hints: Hints,
+    prefix: Prefix | None,
+) -> tuple[MoneyMention | None, int]:
+    """The mention a match makes (a broken range gives its first part), and where to go on."""
+    if m["n2"] and not _is_range(m, prefix.start if prefix else m.start(), text):
+        single = pattern.match(text, m.start(), m.end("s1") if m["s1"] else m.end("n1"))
+        mention = _mention(single, prefix, text, hints) if single else None
+        return mention, m.start("pre2") if m["pre2"] else m.start("n2")
+    if prefix is None and m.lastgroup not in _TAIL_GROUPS:
+        return None, m.end()
+    return _mention(m, prefix, text, hints), m.end()
+
+
+def _digit_mentions(text: str, hints: Hints) -> Iterator[MoneyMention]:
+    pattern = _patterns().digits
+    prefix_before = currency_lexicon().prefix_before
+    pos = 0
+    for start, end in number_runs(text):
+        if start < pos:
+            continue
+        prefix = prefix_before(text, start)
+        if prefix is None and not currency_lexicon().may_follow(text, end):
+            continue  # most numbers: years, counts, dates
+        if (m := pattern.match(text, start)) is None:
+            continue
+        mention, pos = _from_match(m, pattern, text, hints, prefix)
+        if mention is not None:
+            yield mention
+
+
+def _word_mentions(text: str, hints: Hints) -> Iterator[MoneyMention]:
+    """Spelled-out amounts ("half a billion dollars"), found from the scale word backwards."""
+    pattern = _patterns().words
+    for trigger in _WORD_TRIGGERS:
+        at = text.find(trigger)
+        while at >= 0:
+            start = number_words_before(text, at)
+            m = pattern.match(text, start) if start is not None else None
+            if m is not None and m.end() > at:
+                prefix = currency_lexicon().prefix_before(text, m.start())
+                mention, _ = _from_match(m, pattern, text, hints, prefix)
+                if mention is not None:
+                    yield mention
+            at = text.find(trigger, at + len(trigger))
+
+
+def _attach_conversions(text: str, found: list[MoneyMention]) -> list[MoneyMention]:
+    """A bracketed or ", or" USD figure right after an amount is that amount's own conversion."""
+    out: list[MoneyMention] = []
+    i = 0
+    while i < len(found):
+        here = found[i]
+        after = found[i + 1] if i + 1 < len(found) else None
+        if after is not None and here.unit is None and after.unit is None:
+            paren = bool(
+                _PAREN_OPEN.fullmatch(text, here.end, after.start)
+                and _PAREN_CLOSE.match(text, after.end)
+            )
+            spelled = bool(_OR_GAP.fullmatch(text, here.end, after.start))
+            if (paren or spelled) and after.currency == "USD" and here.currency != "USD":
+                here = dataclasses.replace(here, stated_usd=after.value, stated_usd_text=after.text)
+                i += 1
+            elif paren:
+                i += 1  # the same sum in another currency would count the amount twice
+        out.append(here)
+        i += 1
+    return out
+
+
+def find_amounts(
+    text: str, *, countries: Collection[str] = (), dollar: str | None = None
+) -> list[MoneyMention]:
+    """Money amounts and percentages, sorted by start, none overlapping.
+
+    Values are in full units ("Rs 2,692 crore" is 26,920,000,000 INR); a percentage keeps its
+    number (33.7) with unit "percent" and no currency. Any qualifier (about, over, nearly, up
+    to, ~, ...) makes the amount approximate and is kept normalised; its span starts at the
+    qualifier. "$2-3 billion" and "between $2 billion and $3 billion" are ranges; "from $2
+    billion to $3 billion" is two amounts (a change). A bracketed or ", or" USD figure right
+    after an amount is its stated_usd; a bracketed figure in another currency is dropped.
+    Numbers without a currency (years, counts, tonnes), unit prices ("$80 a barrel") and
+    exchange rates ("US$1 = 6.9 yuan") are not amounts.
+
+    `countries` (ISO alpha-3) settles shared names and signs: "shillings" are KES unless the
+    story names Uganda, Tanzania or Somalia; a bare yen sign is JPY unless China is named and
+    Japan is not. A bare "$" or "dollar" is USD unless the story is local to one dollar country
+    (`CurrencyLexicon.bare_dollar`: a Canadian Press story's "$" is CAD). A caller passing
+    part of an article gives `dollar`, that reading of the whole article.
+    """
+    if dollar is None:
+        dollar = currency_lexicon().bare_dollar(countries, text)
+    hints = Hints(frozenset(countries), dollar)
+    found = sorted(
+        [*_digit_mentions(text, hints), *_word_mentions(text, hints)],
+        key=lambda x: (x.start, -x.end),
+    )
+    kept: list[MoneyMention] = []
+    for mention in found:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return _attach_conversions(text, kept)
+
+
+def to_amount(
+    m: MoneyMention,
+    *,
+    metric: AmountMetric,
+    fx: FxRates | None,
+    on: date | None,
+    base_offset: int = 0,
+) -> Amount:
+    """The contract's Amount. USD value: the article's own conversion, or the amount itself when
+    it is in USD (both usd_source="article"), else the ECB rate of `on` (the latest when None)
+    with fx_rate and fx_date (usd_source="fx_rate"), else none. Percentages get no USD value."""
+    usd: float | None = None
+    source: str | None = None
+    rate: tuple[float, date] | None = None
+    if m.currency is not None:
+        if m.stated_usd is not None or m.currency == "USD":
+            usd, source = (m.stated_usd if m.stated_usd is not None else m.value), "article"
+        elif fx is not None and (rate := fx.usd_per_unit(m.currency, on)) is not None:
+            usd, source = round(m.value * rate[0], 2), "fx_rate"
+    return Amount(
+        text=m.text,
+        value=m.value,
+        value_max=m.value_max,
+        currency=m.currency,
+        unit=m.unit,
+        approximate=m.approximate,
+        qualifier=m.qualifier,
+        metric=metric,
+        usd_value=usd,
+        usd_source=source,
+        fx_rate=rate[0] if rate else None,
+        fx_date=rate[1] if rate else None,
+        span=Span(start=base_offset + m.start, end=base_offset + m.end, text=m.text),
+    )

@@ -1,0 +1,163 @@
+"""The article-level verdict: trade cooperation or not, with a score, reasons, parties, sectors."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Final
+
+from services.worker.extract import clauses as cl
+from services.worker.extract.context import blocked_spans, is_blocked
+from services.worker.extract.document import Document
+from services.worker.extract.drafts import Draft
+from services.worker.extract.gazetteer import find_mentions
+from services.worker.extract.sectors import ordered
+from shared.models import Classification
+
+EVENT_MIN_CONFIDENCE: Final = 0.5
+_NOT_PARTIES: Final = frozenset({"city", "media", "igo"})
+ARTICLE_MIN_SCORE: Final = 0.5
+_TITLE_COOPERATION: Final = re.compile(
+    r"\b(?:sign\w*|ink\w*|seal\w*|deals?|agree\w*|pacts?|accords?|partner\w*|cooperat\w+|"
+    r"invest\w*|joint|mou|trade\s+(?:ties|target)|boost\w*|expand\w*|ties|buy\w*|bought|"
+    r"orders?|loan|grant|aid|delegation|mission|expo|office|opens?)\b",
+    re.IGNORECASE,
+)
+_OTHER_TOPICS: Final = (
+    "earnings",
+    "stocks",
+    "macro",
+    "military",
+    "cultural",
+    "shopping",
+    "sport",
+)
+# "Japan, Philippines sign defense pact": signing words do not make these economic.
+_TOPICS_OVER_COOPERATION: Final = frozenset({"military", "cultural", "shopping", "sport"})
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """Counts of topic cues in an article: what speaks against cooperation."""
+
+    conflict_sentences: int
+    topic_sentences: dict[str, int]
+    title_conflict: bool
+    title_topic: str | None
+    title_cooperation: bool
+
+
+def signals(doc: Document) -> Signals:
+    title = doc.title
+    title_topic = next((t for t in _OTHER_TOPICS if title and cl.domain_in(title, t)), None)
+    return Signals(
+        conflict_sentences=len(doc.topic_sentences("conflict")),
+        topic_sentences={t: len(doc.topic_sentences(t)) for t in _OTHER_TOPICS},
+        title_conflict=bool(title) and cl.conflict_in(title),
+        title_topic=title_topic,
+        title_cooperation=bool(title) and _TITLE_COOPERATION.search(title) is not None,
+    )
+
+
+def _noisy_or(scores: list[float]) -> float:
+    miss = 1.0
+    for s in scores:
+        miss *= 1.0 - s
+    return 1.0 - miss
+
+
+def _penalty(sig: Signals, event_sentences: int, reasons: list[str]) -> float:
+    penalty = 0.0
+    if sig.title_conflict:
+        penalty += 0.3 if sig.title_cooperation else 0.55
+        reasons.append("headline about economic conflict")
+    excess = sig.conflict_sentences - event_sentences
+    if excess > 0:
+        penalty += min(0.5, 0.12 * excess)
+        reasons.append(f"conflict cues in {sig.conflict_sentences} sentences")
+    if sig.title_topic in _TOPICS_OVER_COOPERATION or (
+        sig.title_topic is not None and not sig.title_cooperation
+    ):
+        penalty += 0.45
+        reasons.append(f"headline about {sig.title_topic}")
+    off_topic = sum(sig.topic_sentences.values())
+    if off_topic > 2 * event_sentences + 2:
+        penalty += min(0.3, 0.04 * (off_topic - 2 * event_sentences))
+        busiest = max(sig.topic_sentences.items(), key=lambda kv: kv[1])[0]
+        reasons.append(f"mostly about {busiest} ({off_topic} sentences off topic)")
+    return penalty
+
+
+def _title_countries(title: str) -> set[str]:
+    mentions = find_mentions(title)
+    blocked = blocked_spans(title, 0, mentions)
+    return {
+        m.country
+        for m in mentions
+        if m.country and m.kind not in _NOT_PARTIES and not is_blocked(m, blocked)
+    }
+
+
+def core_facts(title: str, facts: list[Draft]) -> list[Draft]:
+    """Keep the story's own parties. In a Brazil-China story, 'U.S. soybean exports to China
+    fell 12%' is background, and in 'Chinese firms invested in Chile, Argentina and Bolivia'
+    only Chile is the story's; a country stays when the headline names it, when two facts
+    involve it, or when it belongs to a bloc that is a party of the same fact."""
+    weight: dict[str, float] = {}
+    for f in facts:
+        for country in f.countries:
+            weight[country] = weight.get(country, 0.0) + f.confidence
+    ranked = [c for c, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if len(ranked) < 3:
+        return facts
+    headline = _title_countries(title)
+    named = [c for c in ranked if c in headline]  # the headline says whose story it is
+    pair = set((named + [c for c in ranked if c not in named])[:2])
+    if not any(pair <= set(f.countries) for f in facts):
+        return facts
+    support = Counter(c for f in facts for c in f.countries)
+    out = []
+    for f in facts:
+        countries = set(f.countries)
+        if not (countries <= pair | headline or pair <= countries):
+            continue
+        members = {c for u in f.units if u.kind == "bloc" for c in u.mention.entity.members}
+        extra = {c for c in countries - pair - headline if support[c] < 2 and c not in members}
+        if extra:
+            f.units = [u for u in f.units if u.country not in extra]
+        if f.has_sides():
+            out.append(f)
+    return out
+
+
+def decide(doc: Document, facts: list[Draft]) -> tuple[Classification, list[Draft]]:
+    """The classification and the facts that survive it (none for a negative article)."""
+    kept = core_facts(doc.title, [f for f in facts if f.confidence >= EVENT_MIN_CONFIDENCE])
+    reasons = [
+        f"{f.type.value} {'-'.join(f.countries) or '?'} ({f.confidence:.2f}): {f.hit.text[:60]}"
+        for f in kept
+    ]
+    sig = signals(doc)
+    score = _noisy_or([f.confidence for f in kept])
+    if sig.title_cooperation and kept:
+        score = min(0.99, score + 0.05)
+    score -= _penalty(sig, len({f.sentence for f in kept}), reasons)
+    score = round(max(0.0, min(1.0, score)), 3)
+    positive = bool(kept) and score >= ARTICLE_MIN_SCORE
+    if not kept:
+        reasons.append("no cooperation between two countries found")
+    if not positive:
+        kept = []
+    countries = sorted({c for f in kept for c in f.countries})
+    sectors = ordered(s for f in kept for s in f.sectors)
+    return (
+        Classification(
+            is_trade_cooperation=positive,
+            score=score,
+            reasons=reasons[:12],
+            countries=countries,
+            sectors=sectors,
+        ),
+        kept,
+    )

@@ -1,0 +1,156 @@
+"""Clauses of a sentence and what a clause holds besides names: quantities, venues, cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Final
+
+from services.worker.extract.fastre import lower_text
+from services.worker.extract.lexicon import cues
+from services.worker.extract.timex import TimeMention
+from shared.models import Granularity, TemporalRelation
+
+# Where one fact ends and another starts inside a sentence.
+_BOUNDARY: Final = re.compile(
+    r";|\s[-–—]\s|,\s+(?=(?:while|whereas|but|although|though|making|leaving|including|which|"
+    r"and\s+(?:it|they|he|she|we)\s+|and\s+(?:also\s+)?(?:signed|agreed|inked|sealed|announced|"
+    r"pledged|said|will|plans?|opened|"
+    r"launched|is|are|was|were|has|have|had)|with\s+(?:the\s+)?(?:\w+\s+)?(?:deal|agreement))\b)",
+    re.IGNORECASE,
+)
+_QUANTITY: Final = re.compile(
+    r"\b\d[\d,.]*\s*(?:million\s+|billion\s+|thousand\s+)?(?:[\w-]+\s+){0,2}(?:tonnes?|tons?|"
+    r"cargoes|barrels|units|aircraft|jets|planes|airliners|helicopters|vehicles|cars|buses|trucks|"
+    r"trains|locomotives|wagons|ships|vessels|megawatts?|MW|GW|gigawatts?|cubic|bcm|mmbtu|doses|"
+    r"head|containers|TEUs?|kg|kilograms?|sets|turbines|satellites|reactors)\b",
+    re.IGNORECASE,
+)
+_VENUE_WORDS: Final = re.compile(
+    r"\b(?:expo|exposition|fair|exhibition|trade\s+show|forum|mission|summit|roadshow)\b",
+    re.IGNORECASE,
+)
+_FUTURE: Final = re.compile(
+    r"\bby\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+end\s+of\s+(?:the|this)\s+"
+    r"(?:decade|year))|\b(?:target|goal|aim|objective)\b",
+    re.IGNORECASE,
+)
+# Economic content strict enough to outweigh a military or cultural topic.
+_STRICT_ECONOMIC: Final = re.compile(
+    r"\b(?:trade|investments?|business|economic|commercial|exports?|imports?|energy|"
+    r"infrastructure|agricultur\w*|financ\w+|industrial|e-commerce|market|tariff)\b",
+    re.IGNORECASE,
+)
+# What makes an agreement economic: its object (a ceasefire, a friendship treaty or handing
+# over suspects has none of these).
+_ECONOMIC_OBJECT: Final = re.compile(
+    r"\b(?:trade|trading|business\w*|economic|economy|investments?|investors?|commerc\w+|"
+    r"exports?|imports?|goods|products|tariffs?|customs|duty-free|markets?|companies|company|"
+    r"firms?|contracts?|deals?|purchases?|sales?|supply|supplies|money|loans?|credits?|"
+    r"financ\w+|banking|banks?|currenc\w+|payments?|swap|energy|oil|gas|lng|electricity|power|"
+    r"infrastructure|railways?|roads?|ports?|pipelines?|corridor|logistics|shipping|freight|"
+    r"transit|agricultur\w*|food|grain|wheat|fisheries|industr\w+|manufactur\w+|factory|"
+    r"plants?|mining|minerals?|sectors?|tourism|telecom\w*|digital|technology|aviation|"
+    r"aircraft|vehicles?|textiles?|pharmaceutical\w*|development\s+bank|fta|cepa|ftas|"
+    r"embargo(?:es)?|sanctions|visa-free\s+trade|tax(?:ation)?|fiscal|insurance|procurement)\b",
+    re.IGNORECASE,
+)
+_ALSO: Final = re.compile(
+    r"\b(?:also|another|second|third|new|additional|further|separately)\b", re.IGNORECASE
+)
+
+
+_IRREGULAR_PAST: Final = frozenset(
+    {"struck", "won", "sold", "bought", "took", "made", "held", "met", "set", "put", "broke"}
+    | {"laid", "built", "lent", "gave", "paid"}
+)
+_WEEK: Final = timedelta(days=7)
+_WEEKDAY: Final = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def is_past_verb(word: str) -> bool:
+    """A trigger verb in the past tense ('signed', 'struck'): what it dates has happened."""
+    low = word.lower()
+    return low.endswith("ed") or low in _IRREGULAR_PAST
+
+
+def in_tense(anchor: date | None, trigger: str, t: TimeMention) -> TimeMention:
+    """'on Tuesday signed a CEPA that will remove ...': the trigger's past verb beats a later
+    'will', so a weekday read as next week's is last week's."""
+    if anchor is None or t.begin is None or t.granularity is not Granularity.DAY:
+        return t
+    ahead = (t.begin - anchor).days
+    if not 0 < ahead <= _WEEK.days or not _WEEKDAY.search(t.text):
+        return t
+    if not trigger or not is_past_verb(trigger.split()[0]):
+        return t
+    finish = t.finish - _WEEK if t.finish else None
+    return replace(t, begin=t.begin - _WEEK, finish=finish, relation=TemporalRelation.OCCURRED)
+
+
+def split_clauses(text: str, base: int) -> list[tuple[int, int]]:
+    """[start, end) document offsets of the clauses of one sentence starting at `base`."""
+    spans = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.start() > start:
+            spans.append((base + start, base + match.start()))
+        start = match.end()
+    spans.append((base + start, base + len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
+    for i, (start, end) in enumerate(clauses):
+        if start <= pos < end:
+            return i
+    return len(clauses) - 1
+
+
+def has_quantity(text: str) -> bool:
+    return _QUANTITY.search(text) is not None
+
+
+def names_venue(text: str) -> bool:
+    return _VENUE_WORDS.search(text) is not None
+
+
+def speaks_of_future(text: str) -> bool:
+    return _FUTURE.search(text) is not None
+
+
+def is_economic(text: str) -> bool:
+    return cues().economic.search(lower_text(text)) is not None
+
+
+def has_economic_object(text: str) -> bool:
+    return _ECONOMIC_OBJECT.search(text) is not None
+
+
+def strictly_economic(text: str) -> bool:
+    return _STRICT_ECONOMIC.search(text) is not None
+
+
+def marks_new_fact(text: str) -> bool:
+    """'also', 'another', 'a second': the sentence reports a further fact of the same type."""
+    return _ALSO.search(text) is not None
+
+
+def conflict_in(text: str) -> bool:
+    """An economic-conflict cue not governed by a liberalising word ('cut tariffs' is not one)."""
+    c = cues()
+    lowered = lower_text(text)
+    if not c.conflict.may_match(lowered):
+        return False
+    for match in c.conflict.pattern.finditer(lowered):
+        window = lowered[max(0, match.start() - 60) : match.end() + 15]
+        if not c.liberalising.search(window):
+            return True
+    return False
+
+
+def domain_in(text: str, domain: str) -> bool:
+    entry = cues().domain[domain]
+    lowered = lower_text(text)
+    return entry.may_match(lowered) and entry.pattern.search(lowered) is not None

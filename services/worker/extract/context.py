@@ -1,0 +1,258 @@
+"""Where in a sentence a name is not a party: speakers, rivals, rankings, datelines; and the
+article-level context a sentence leans on (its main country pair, the venue of an expo)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from services.worker.extract.fastre import compile_lower, lower_text
+from services.worker.extract.gazetteer import Mention, find_mentions
+from services.worker.extract.lexicon import words
+from services.worker.extract.sentences import Sentence
+from services.worker.extract.surface import Entity, country_name
+
+Spans = list[tuple[int, int]]
+
+_SPEECH: Final = (
+    r"(?:said|says|told|added|noted|stated|stressed|announced|explained|commented|remarked|"
+    r"wrote|reported)"
+)
+# ', a Russian expert said.' / '," said Chinese Ambassador to Russia Li Hui.'
+_TAIL: Final = re.compile(
+    r"(?:,|[\"”])\s*(?P<tail>[^,\"”]{0,90}?\b" + _SPEECH + r"\b[^\"“]{0,120}?)[.!?\"”]*$"
+)
+_APPOSITIVE_MAX_WORDS: Final = 9
+_CLAUSE_WORDS: Final = words(
+    "which who that while as and but where when making leaving including with after before "
+    "since because although though if"
+)
+_LEAD: Final = re.compile(
+    r"^(?P<lead>[^,\"“]{0,90}?\b(?:said|says|told\s+\w+|noted|added|stressed|announced|"
+    r"reported|believes|thinks)\b(?:\s+on\s+\w+|\s+\w+day)?(?:\s+that)?)\s+(?P<next>\w+)"
+)
+_ACCORDING: Final = compile_lower(
+    r"(?:^|,\s*)(?:according\s+to|citing|data\s+from|figures\s+from)\s+[^,;]*?"
+    r"(?=,|;|\s+(?:show|shows|showed|said|says|indicat\w*|reveal\w*)\b|$)"
+)
+_SELF_PRONOUNS: Final = words("it its they their we our the this")
+# Rivals and rankings: 'taking on dominant players such as Airbus and Boeing', 'after the US'.
+_RIVALS: Final = compile_lower(
+    r"\b(?:taking\s+on|take\s+on|takes\s+on|rival(?:s|ling|ing)?|compet(?:e|es|ing|itors?|ition)|"
+    r"challeng(?:e|es|ing)|dominant\s+players|neither|nor|instead\s+of|rather\s+than|unlike|"
+    r"since\s+[^,;]*?\b(?:invad\w+|invasion|war|sanction\w*|attack\w*)|"
+    r"versus|vs\.?|wean\w*\s+(?:\w+\s+)?off|shun\w*|away\s+from|replac\w+|"
+    r"alternatives?\s+to|(?:dependence|reliance|dependency)\s+on|whose\s+members\s+(?:include|are)|members\s+include|comprising|"
+    r"which\s+(?:also\s+)?includes?|opposition\s+(?:from|by)|opposed\s+by|objections?\s+(?:from|by)|"
+    r"resistance\s+from|criticism\s+from|protests?\s+(?:from|by)|(?:largest|biggest|second|third|fourth|top|leading|-largest|-biggest)[^,;.]{0,40}?"
+    r"\b(?:after|behind|ahead\s+of|following))"
+    r"\b[^,;.]*"
+)
+# "Mexico overtook China as the largest exporter to the United States": only the one overtaken.
+_OVERTAKEN: Final = re.compile(
+    r"\b(?:[Ss]urpass\w*|[Oo]vert(?:ake|akes|aking|ook|aken)|[Oo]utpac\w+)\s+(?:the\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+)
+_ENVOY_WORDS: Final = re.compile(
+    r"[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Rr]epresentative|[Ee]mbassy|[Cc]ommissioner"
+)
+_ENVOY_TO: Final = re.compile(
+    r"\b(?:ambassador|envoy|consul(?:-general)?|representative|embassy|high\s+commissioner)\s+"
+    r"(?:to|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MONTH: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE: Final = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z.'’-]+(?:[ ,/]+[A-Z][A-Za-z.'’-]+){0,3})?\s*,?\s*"
+    r"(?P<date>(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s*\d{4})?)?"
+    r"\s*[.,]?\s*(?P<agency>(?:\([A-Za-z][A-Za-z .&/-]{1,40}\)|/[A-Za-z][A-Za-z .&-]{1,30}/)\s*)?"
+    r"(?P<dash>[-–—:]+|(?<=[)/]))\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    """An expo, fair or forum and where and when the article says it was held."""
+
+    name: str
+    aliases: tuple[str, ...]
+    place: Mention | None
+    time_pos: int | None  # offset of a time expression in the venue's sentence
+
+
+def dateline_end(text: str) -> int:
+    """Offset where a wire dateline ('NAIROBI, May 6 -', 'Feb 21 (Reuters) -') ends, else 0."""
+    match = _DATELINE.match(text[:160])
+    if match is None or match.end() < 3:
+        return 0
+    city, date, agency = match.group("city"), match.group("date"), match.group("agency")
+    if not (date or agency) and not (city and city.replace(",", "").replace(" ", "").isupper()):
+        return 0  # "Kenya - Tanzania trade ..." is text, "NAIROBI -" a dateline
+    return match.end()
+
+
+def _tail_span(text: str, start: int) -> tuple[int, int] | None:
+    match = _TAIL.search(text)
+    if match is None:
+        return None
+    sep = match.start()  # the comma or quote before the speaker
+    for _ in range(2):  # back over ', Maxim Oreshkin, Russian Economic Development Minister,'
+        if text[sep] != ",":
+            break
+        comma = text.rfind(",", 0, sep)
+        quote = max(text.rfind('"', 0, sep), text.rfind("”", 0, sep))
+        chunk = text[max(comma, quote) + 1 : sep]
+        words = chunk.split()
+        if comma <= quote or not words or len(words) > _APPOSITIVE_MAX_WORDS:
+            break
+        if not any(w[0].isupper() for w in words) or words[0].lower() in _CLAUSE_WORDS:
+            break
+        sep = comma
+    return start + sep + 1, start + len(text)
+
+
+def _lead_span(text: str, start: int) -> tuple[int, int] | None:
+    match = _LEAD.match(text)
+    if match is None or match.group("next").lower() in _SELF_PRONOUNS:
+        return None  # "Woodside said it had agreed...": the speaker is the party
+    return start, start + match.end("lead")
+
+
+def blocked_spans(text: str, start: int, mentions: Sequence[Mention]) -> Spans:
+    """Spans (document offsets) of one sentence whose names are not parties of its facts."""
+    spans: Spans = []
+    for finder in (_tail_span, _lead_span):
+        span = finder(text, start)
+        if span is not None:
+            spans.append(span)
+    lowered = lower_text(text)  # the lexicon-style patterns run on lower-cased text (speed)
+    for regex, haystack in ((_ACCORDING, lowered), (_RIVALS, lowered), (_OVERTAKEN, text)):
+        spans.extend((start + m.start(), start + m.end()) for m in regex.finditer(haystack))
+    if _ENVOY_WORDS.search(text):
+        for mention in mentions:
+            before = text[max(0, mention.start - start - 40) : mention.start - start]
+            if _ENVOY_TO.search(before):
+                spans.append((mention.start, mention.end))
+    return spans
+
+
+def is_blocked(mention: Mention, spans: Spans) -> bool:
+    return any(s <= mention.start and mention.end <= e for s, e in spans)
+
+
+def _party_key(m: Mention) -> str | None:
+    if m.kind in ("media", "igo", "city"):
+        return None
+    if m.kind == "bloc" and m.country is None:
+        return m.entity.key  # Mercosur, EAEU: a side without a country code
+    return m.country
+
+
+def main_pair(title: str, mentions: Sequence[Mention], text_len: int) -> tuple[Entity, ...]:
+    """The two parties an article is mostly about: what 'the two countries' refers to. The
+    headline weighs most, then the first fifth of the text."""
+    weights: Counter[str] = Counter()
+    blocs: dict[str, Entity] = {}
+    for m, weight in [
+        *((m, 3) for m in find_mentions(title)),
+        *((m, 2 if m.start < text_len // 5 else 1) for m in mentions),
+    ]:
+        key = _party_key(m)
+        if key is not None:
+            weights[key] += weight
+            if m.kind == "bloc":
+                blocs[key] = m.entity
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) < 2 or ranked[1][1] < 2:
+        return ()
+    return tuple(blocs.get(key) or country_entity(key) for key, _ in sorted(ranked[:2]))
+
+
+def country_entity(code: str) -> Entity:
+    return Entity(key=code, name=country_name(code), kind="country", country=code)
+
+
+_VENUE: Final = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){1,6}(?:Expo|Exposition|Fair|Forum|Summit|Exhibition|Show|"
+    r"Week|Congress|Conference|Festival|Dialogue|Roundtable))\b(?:\s*\((?P<acro>[A-Z][A-Za-z]{1,9})\))?"
+)
+_HELD_IN: Final = re.compile(
+    r"\b(?:held|hosted|taking\s+place|took\s+place|opened)\s+in\s+$|\bin\s+$"
+)
+
+
+# The words a venue's name ends with, as literals: most articles name no venue, and this
+# check is far cheaper than the name pattern.
+_VENUE_HEADS: Final = (
+    "Expo",
+    "Fair",
+    "Forum",
+    "Summit",
+    "Exhibition",
+    "Show",
+    "Week",
+    "Congress",
+    "Conference",
+    "Festival",
+    "Dialogue",
+    "Roundtable",
+)
+
+
+def _venue_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    names: list[tuple[str, tuple[str, ...]]] = []
+    if not any(head in text for head in _VENUE_HEADS):
+        return names
+    for match in _VENUE.finditer(text):
+        name = match.group("name").removeprefix("The ").strip()
+        if all(n != name for n, _ in names):
+            names.append((name, tuple(a for a in (name, match.group("acro")) if a)))
+    return names
+
+
+def venue_sentences(text: str, sentences: Sequence[Sentence]) -> list[int]:
+    """Indexes of the sentences that name a venue (where its place and time may be said)."""
+    aliases = [a for _, names in _venue_names(text) for a in names]
+    if not aliases:
+        return []
+    return [i for i, s in enumerate(sentences) if any(a in s.text for a in aliases)]
+
+
+def find_venues(
+    text: str,
+    mentions: Sequence[Mention],
+    sentences: Sequence[tuple[int, int]],
+    time_starts: Sequence[int],
+) -> list[Venue]:
+    """Named expos and fairs; their place and time come from a sentence that names the venue
+    next to 'held in <place>' (the CIIE, 'held in Shanghai on Nov.5-10')."""
+    venues: list[Venue] = []
+    for name, aliases in _venue_names(text):
+        place, when = _venue_details(text, aliases, mentions, sentences, time_starts)
+        venues.append(Venue(name=name, aliases=aliases, place=place, time_pos=when))
+    return venues
+
+
+def _venue_details(
+    text: str,
+    aliases: Sequence[str],
+    mentions: Sequence[Mention],
+    sentences: Sequence[tuple[int, int]],
+    time_starts: Sequence[int],
+) -> tuple[Mention | None, int | None]:
+    for start, end in sentences:
+        sentence = text[start:end]
+        if not any(a in sentence for a in aliases):
+            continue
+        for m in mentions:
+            if (
+                start <= m.start < end
+                and m.kind in ("city", "region", "capital")
+                and _HELD_IN.search(text[max(start, m.start - 30) : m.start])
+            ):
+                when = next((t for t in time_starts if start <= t < end), None)
+                return m, when
+    return None, None

@@ -1,0 +1,276 @@
+"""Currency surface forms (data/currencies.json) and ISO 4217 codes (pycountry), loaded once."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Final
+
+import pycountry
+
+from services.worker.extract.numbers import SCALE_WORDS
+
+_DATA_PACKAGE: Final = "services.worker.extract"
+_DATA_FILE: Final = "data/currencies.json"
+# Longest prefix written before a number ("U.S. $"), so a lookup never reads further back.
+_MAX_PREFIX_CHARS: Final = 6
+_GAP_CHARS: Final = " \u00a0"
+_MAX_WORD_CHARS: Final = 5
+_ENDERS: Final = frozenset(",.;:)]\"'”’/")
+_NEXT_WORD: Final = re.compile(r"\s*[-–]?\s*([A-Za-z][A-Za-z.]*)")
+_JOINERS: Final = ("percent", "per", "pct", "to", "and")
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    """A currency sign or code found right before a number."""
+
+    start: int
+    symbol: str
+    glued: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """What a story tells about its currencies: the countries it names, its bare dollar."""
+
+    countries: frozenset[str]
+    dollar: str = "USD"
+
+
+@dataclass(frozen=True, slots=True)
+class LocalDollar:
+    """A country whose own press writes its dollar as a bare "$"."""
+
+    code: str
+    sources: tuple[str, ...]
+    needs_word: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyLexicon:
+    """Every surface form mapped to its candidate ISO codes, the default first."""
+
+    prefixes: dict[str, tuple[str, ...]]
+    scaled_prefixes: frozenset[str]
+    suffixes: dict[str, tuple[str, ...]]
+    names: dict[str, tuple[str, ...]]
+    needing_scale: frozenset[str]
+    codes: frozenset[str]
+    aliases: dict[str, str]
+    countries: dict[str, frozenset[str]]
+    last_chars: frozenset[str]
+    # Lower-cased first words of every code, name, suffix, scale and joiner, dots stripped
+    # ("u.s"): a number followed by any other word is not money, decided without a regex.
+    first_words: frozenset[str]
+    # Currency words written before a number ("yen 200 billion"), accepted only with a scale;
+    # a non-empty set means the story must also name one of those countries ("won").
+    word_prefixes: dict[str, frozenset[str]]
+    local_dollars: dict[str, LocalDollar]
+    wire_credits: tuple[str, ...]
+
+    def tail_pattern(self) -> str:
+        """Regex for what may follow a number: percent, a suffix sign, a code or a name."""
+        return (
+            r"(?P<pct>\s?%|[\s-]?(?i:percent|per\s+cent|per-cent|pct)(?![A-Za-z]))"
+            rf"|\s?(?P<suf>{_alternation(self.suffixes)})(?![A-Za-z])"
+            rf"|[\s-]+(?P<code>{_alternation(self.codes)})(?![A-Za-z])"
+            rf"|[\s-]+(?P<name>(?i:{_alternation(self.names, spaced=True)})(?:e?s)?)(?![A-Za-z])"
+        )
+
+    def prefix_pattern(self) -> str:
+        """Regex for a sign or code written before a number (used inside ranges)."""
+        return rf"(?:{_alternation([*self.prefixes, *self.codes])})"
+
+    def prefix_before(self, text: str, pos: int) -> Prefix | None:
+        """The sign or code that ends right before `pos` (optionally with one space), if any."""
+        end = pos - 1 if pos > 0 and text[pos - 1] in _GAP_CHARS else pos
+        if end == 0:
+            return None
+        if text[end - 1] not in self.last_chars:
+            return self._word_before(text, end, pos)  # mostly "in 2017": no lookup
+        for size in range(min(_MAX_PREFIX_CHARS, end), 0, -1):
+            symbol = text[end - size : end]
+            if symbol not in self.prefixes and symbol not in self.codes:
+                continue
+            start = end - size
+            if start > 0 and text[start - 1].isalnum() and symbol[0].isalnum():
+                continue
+            return Prefix(start=start, symbol=symbol, glued=end == pos)
+        return None
+
+    def bare_dollar(self, hints: Collection[str], text: str) -> str:
+        """The code of a bare "$" or "dollar" in this story: USD (wire stories on international
+        deals quote USD so), unless exactly one country of the hint writes its own currency as
+        "$" (Mexico only when the text says "peso"), the text neither marks that currency
+        ("A$", "Singapore dollars": then "$" is the other one) nor carries a wire credit
+        ("(Reuters)"), and either the hint has no USA or the text names that country's own
+        press ("The Canadian Press")."""
+        local = [
+            found
+            for country, found in self.local_dollars.items()
+            if country in hints and (found.needs_word is None or found.needs_word in text)
+        ]
+        if len(local) != 1:
+            return "USD"
+        found = local[0]
+        if any(credit in text for credit in self.wire_credits) or self._marks(found.code, text):
+            return "USD"
+        if "USA" not in hints or any(source in text for source in found.sources):
+            return found.code
+        return "USD"
+
+    def bare_or(self, code: str, bare: bool, hints: Hints) -> str:
+        """A bare "$" or "dollar" takes the story's dollar (`bare_dollar`)."""
+        return hints.dollar if bare and code == "USD" else code
+
+    def word_prefix_ok(self, word: str, hints: Hints) -> bool:
+        """A currency word before a number ("yen 200 billion"); "won" needs a Korean story."""
+        needed = self.word_prefixes[word]
+        return not needed or bool(needed & hints.countries)
+
+    def may_follow(self, text: str, end: int) -> bool:
+        """Cheap test of whether the text after a number can make it an amount: a closing mark
+        ends it, and a word must be a scale, a currency, "percent" or a range joiner."""
+        if end >= len(text) or text[end] in _ENDERS:
+            return False
+        m = _NEXT_WORD.match(text, end)
+        if m is None:
+            return True  # "%", a digit (a range) or a sign: the amount regex decides
+        word = m[1].lower().rstrip(".")
+        words = self.first_words
+        return word in words or word[:-1] in words or word[:-2] in words
+
+    def _marks(self, code: str, text: str) -> bool:
+        """Whether the text writes `code` with its own sign or name ("A$", "Canadian dollar")."""
+        if any(sign in text for sign, codes in self.prefixes.items() if codes == (code,)):
+            return True
+        lowered = text.lower()
+        return any(name in lowered for name, codes in self.names.items() if codes == (code,))
+
+    def _word_before(self, text: str, end: int, pos: int) -> Prefix | None:
+        start = end
+        while start > 0 and end - start <= _MAX_WORD_CHARS and text[start - 1].isalpha():
+            start -= 1
+        word = text[start:end]
+        if end == pos or word not in self.word_prefixes:
+            return None  # a word must be spaced from its number
+        if start > 0 and text[start - 1].isalnum():
+            return None
+        return Prefix(start=start, symbol=word, glued=False)
+
+    def for_prefix(self, symbol: str, hints: Collection[str]) -> str:
+        if symbol in self.word_prefixes:
+            return self.names[symbol][0]
+        if symbol in self.prefixes:
+            return self.pick(self.prefixes[symbol], hints)
+        return self.aliases.get(symbol, symbol)
+
+    def for_suffix(self, symbol: str, hints: Collection[str]) -> str:
+        return self.pick(self.suffixes[symbol], hints)
+
+    def for_code(self, code: str) -> str:
+        return self.aliases.get(code, code)
+
+    def for_name(self, name: str) -> tuple[str, tuple[str, ...]] | None:
+        """(the name's base form, its candidate codes), trying the singular of a plural."""
+        key = " ".join(name.lower().split())
+        for base in (
+            key,
+            key[:-1] if key[-1:] == "s" else "",
+            key[:-2] if key[-2:] == "es" else "",
+        ):
+            if base in self.names:
+                return base, self.names[base]
+        return None
+
+    def pick(self, codes: tuple[str, ...], hints: Collection[str]) -> str:
+        """The first candidate whose country the story names, else the default (the first)."""
+        if len(codes) > 1 and hints:
+            wanted = set(hints)
+            for code in codes:
+                if self.countries.get(code, frozenset()) & wanted:
+                    return code
+        return codes[0]
+
+
+def _alternation(forms: Collection[str], *, spaced: bool = False) -> str:
+    """An alternation as a character trie: the regex engine then rejects most forms at once."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for token in _tokens(form.lower() if spaced else form, spaced=spaced):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _tokens(form: str, *, spaced: bool) -> list[str]:
+    if spaced:
+        return [r"\s+" if ch == " " else re.escape(ch) for ch in " ".join(form.split())]
+    return [re.escape(ch) for ch in form]
+
+
+def _emit(node: dict[str, Any]) -> str:
+    # The empty branch (a form ending here) goes last so the longest form wins.
+    branches = [key + _emit(child) for key, child in sorted(node.items()) if key]
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _countries_of(code: str, explicit: dict[str, list[str]]) -> frozenset[str]:
+    """Multi-country currencies are listed; a national code's first two letters are its country."""
+    if code in explicit:
+        return frozenset(explicit[code])
+    country = pycountry.countries.get(alpha_2=code[:2])
+    return frozenset({country.alpha_3}) if country is not None else frozenset()
+
+
+def _tuples(mapping: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    return {key: tuple(value) for key, value in mapping.items()}
+
+
+@functools.cache
+def currency_lexicon() -> CurrencyLexicon:
+    """The process-wide lexicon; reads its data file on first use, not at import."""
+    data = json.loads(resources.files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_text("utf-8"))
+    aliases: dict[str, str] = data["code_aliases"]
+    iso = {c.alpha_3 for c in pycountry.currencies} | set(data["historic_codes"])
+    iso -= set(data["excluded_codes"])
+    prefixes = _tuples({**data["prefixes"], **data["prefixes_needing_scale"]})
+    codes = frozenset(iso | set(aliases))
+    sections = ("prefixes", "prefixes_needing_scale", "suffixes", "names")
+    shared = {
+        code for s in sections for codes in data[s].values() if len(codes) > 1 for code in codes
+    }
+    return CurrencyLexicon(
+        prefixes=prefixes,
+        scaled_prefixes=frozenset(data["prefixes_needing_scale"]),
+        suffixes=_tuples(data["suffixes"]),
+        names=_tuples(data["names"]),
+        needing_scale=frozenset(data["names_needing_scale"]),
+        codes=codes,
+        aliases=aliases,
+        countries={code: _countries_of(code, data["code_countries"]) for code in shared},
+        last_chars=frozenset(form[-1] for form in (*prefixes, *codes)),
+        word_prefixes={
+            word: frozenset(countries) for word, countries in data["word_prefixes"].items()
+        },
+        local_dollars={
+            country: LocalDollar(found["code"], tuple(found["sources"]), found.get("needs_word"))
+            for country, found in data["local_dollars"].items()
+        },
+        wire_credits=tuple(data["wire_credits"]),
+        first_words=frozenset(
+            [form.split()[0].lower().rstrip(".") for form in (*codes, *data["names"])]
+            + [form.lower() for form in (*data["suffixes"], *_JOINERS)]
+            + [f"{word}{plural}" for word in SCALE_WORDS for plural in ("", "s")]
+        ),
+    )

@@ -1,0 +1,91 @@
+"""Event drafts: one per trigger clause and type, with parties, amounts, time, place, sectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from services.worker.extract.amounts import MoneyMention
+from services.worker.extract.clauses import is_past_verb
+from services.worker.extract.gazetteer import Mention
+from services.worker.extract.parties import Unit
+from services.worker.extract.timex import TimeMention
+from services.worker.extract.triggers import Hit
+from shared.models import EventType, Role, Sector
+
+
+@dataclass
+class Draft:
+    """A fact being assembled; merging folds later mentions of the same fact into it."""
+
+    type: EventType
+    hit: Hit
+    sentence: int
+    clause: tuple[int, int]
+    units: list[Unit]
+    roles: dict[str, Role]
+    direction: str
+    party_source: str  # clause|sentence|coordinated|anaphora|context|venue|partial|none
+    money: list[MoneyMention] = field(default_factory=list)
+    time: TimeMention | None = None
+    time_from: str = "none"  # clause | sentence | venue | none
+    location: Mention | None = None
+    sectors: set[Sector] = field(default_factory=set)
+    confidence: float = 0.0
+    basis: list[str] = field(default_factory=list)
+    mission_mode: str = "visit"
+    merged: int = 0
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted({u.country for u in self.units if u.country})
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(u.key for u in self.units)
+
+    @property
+    def own_parties(self) -> bool:
+        """Whether the draft names both sides itself (else it may only add to an earlier fact)."""
+        return self.party_source not in ("partial", "none")
+
+    @property
+    def intent(self) -> bool:
+        """Planned, not done: 'signed a CEPA that will remove tariffs' was signed, though its
+        object lies ahead (a past signing verb outweighs a later 'will')."""
+        if self.type is EventType.TRADE_TARGET:
+            return True
+        signed = self.hit.rule.type == "@sign" and is_past_verb(self.hit.text.split()[0])
+        return self.hit.intent and not signed
+
+    def has_sides(self) -> bool:
+        """Two countries, or a country and a bloc (or, for aid and investment, a lender)."""
+        countries = self.countries
+        if len(countries) >= 2:
+            return True
+        if len(countries) != 1:
+            return False
+        # A multilateral lender and one country is not cooperation between countries.
+        return any(u.kind == "bloc" for u in self.units if u.country is None)
+
+    def deal_values(self) -> set[float]:
+        return {m.value for m in self.money if m.currency is not None}
+
+
+def absorb(target: Draft, other: Draft, *, units: bool = True) -> None:
+    """Fold a later mention of the same fact into the first one (its parties too, unless the
+    later mention names only one side and so may mean someone else)."""
+    known = {u.key for u in target.units}
+    for unit in other.units if units else ():
+        if unit.key not in known:
+            target.units.append(unit)
+            target.roles[unit.key] = other.roles.get(unit.key, Role.PARTNER)
+    sums = {(m.value, m.currency) for m in target.money}
+    target.money.extend(m for m in other.money if (m.value, m.currency) not in sums)
+    if target.time is None or (target.time_from != "clause" and other.time_from == "clause"):
+        target.time, target.time_from = other.time, other.time_from
+    target.location = target.location or other.location
+    target.sectors |= other.sectors
+    target.confidence = min(0.98, max(target.confidence, other.confidence) + 0.05)
+    if "corroborated" not in target.basis:
+        target.basis.append("corroborated")
+    target.merged += 1

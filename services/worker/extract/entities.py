@@ -1,0 +1,206 @@
+"""Mentions as the rest of the extractor sees them: companies learnt from the article itself,
+currency words and amounts removed, news agencies dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Final, Protocol
+
+from services.worker.extract.gazetteer import Mention, find_mentions
+from services.worker.extract.lexicon import words
+from services.worker.extract.surface import Entity
+
+# A proper name: capitalised words, joined by "of", "and", "&", "de", hyphens.
+_NAME_WORD: Final = r"[A-Z][\w&'’-]*(?:\.\w+)*"
+_NAME: Final = (
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:of|and|for|de|du|&)\s+{_NAME_WORD}"
+    rf"|\s+(?:{_NAME_WORD}|\d[\w-]*))*)"
+)
+_DESCRIPTORS: Final = (
+    r"(?:company|firm|giant|group|conglomerate|maker|carmaker|automaker|chipmaker|steelmaker|"
+    r"drugmaker|producer|manufacturer|miner|bank|lender|insurer|operator|retailer|developer|"
+    r"supplier|exporter|importer|trader|trading\s+house|utility|generator|start-?up|platform|fund|"
+    r"investor|airline|carrier|shipper|shipping\s+line|builder|contractor|major|multinational|"
+    r"corporation|enterprise|refiner|explorer|agency|institute|association|body|council|"
+    r"ministry|regulator|authority|consortium|holding|venture)"
+)
+# "Australia's Woodside Energy", "Japan's largest power generator, JERA"
+_AFTER_POSSESSIVE: Final = re.compile(
+    r"(?:'s|’s)\s+(?:(?:[a-z][\w-]*|\d[\w-]*)[\s,]+){0,5}?" + _NAME
+)
+# "Chinese e-commerce giant Alibaba Group", "German carmaker Volkswagen"
+_AFTER_ADJECTIVE: Final = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?" + _DESCRIPTORS + r"s?,?\s+" + _NAME
+)
+# "Dubai-based DP World"
+_AFTER_BASED: Final = re.compile(r"-based\s+(?:[a-z][\w-]*\s+){0,2}" + _NAME)
+_CURRENCY_AFTER: Final = re.compile(
+    r"\s+(?:dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|won|euros?|pounds?|shillings?|"
+    r"rand|reals?|reais|pesos?|lira|francs?|riyals?|dirhams?|naira|cedis?|dinars?|ringgit|baht|"
+    r"dong|rupiah|taka|tenge|soms?|manat|lari|drams?|kwacha|birr|kron[aeo]r?|zloty|forint|lei|"
+    r"leu|leva?|hryvnias?|sterling|cents?)\b",
+    re.IGNORECASE,
+)
+# Words that start a capitalised run but are not names.
+_NOT_NAMES: Final = words(
+    "The A An This That These Those It Its In On At For By With From To And But Or As Of "
+    "President Prime Minister Premier Vice Deputy Foreign Trade Commerce Economy Economic "
+    "Finance Energy Industry Chief Executive Chairman Ambassador King Queen Crown Prince "
+    "Sheikh Emir Secretary State Governor Mayor Senator Envoy General Director Head "
+    "Government Ministry Parliament Congress Senate Cabinet January February March April May "
+    "June July August September October November December Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday Mr Mrs Ms Dr According Under However Meanwhile Also Senior "
+    "Coordinating Asia Africa Europe America Oceania Central South North East West Southeast "
+    "Western Eastern Northern Southern Asia-Pacific Gulf Caribbean Pacific Atlantic Arctic Latin "
+    "Sub-Saharan Greater Middle Nikkei Hang Kospi KOSPI SSE Sensex Nifty Dow Nasdaq FTSE DAX "
+    "EV EVs LNG LPG GDP USD EUR CEO CFO FDI IT AI CEPA FTA MoU MOU SEZ WTO IMF COVID Covid "
+    "U.S U.K"
+)
+_TITLE_WORDS: Final = words(
+    "President Minister Secretary Ambassador Governor Chairman Chairwoman CEO Envoy Premier "
+    "Chancellor Spokesman Spokeswoman Spokesperson Commissioner"
+)
+_PERSON_DESCRIPTORS: Final = re.compile(
+    r"\b(?:minister|president|ambassador|secretary|official|chief|ceo|spokes\w+|head|envoy|"
+    r"governor|chairman|executive|director|founder|premier|chancellor|king|leader)\b"
+)
+_INDEX_AFTER: Final = re.compile(r"\s+(?:index|indices|benchmark|gauge|composite)\b", re.I)
+_ALIAS_SUFFIXES: Final = words(
+    "Energy Group Corp Corporation Company Co Holdings Industries Ltd Limited Inc Motors Motor "
+    "Bank Airlines Airways Steel Oil Gas Petroleum Power Electric Electronics Mining Resources "
+    "Technologies Technology Telecom Communications International Global Enterprises Minerals "
+    "Metals Mines Solar Shipping Foods Pharma Pharmaceuticals Chemicals Capital Investments "
+    "Logistics Ports Systems Semiconductor Semiconductors Automotive Auto Aerospace Textiles"
+)
+_MIN_ALIAS_CHARS: Final = 4
+
+
+class _Money(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def _tidy_name(name: str) -> str:
+    name = name.rstrip(".,'’-")
+    for suffix in ("'s", "’s"):
+        name = name.removesuffix(suffix)
+    words = name.split()
+    while words and words[-1] in ("of", "and", "for", "de", "du", "&"):
+        words.pop()
+    return " ".join(words)
+
+
+def _learnt_from(
+    text: str, mention: Mention, known: set[str], starts: list[int]
+) -> tuple[str, Entity] | None:
+    entity = mention.entity
+    if entity.country is None or entity.kind not in ("country", "capital", "region", "city"):
+        return None
+    match = None
+    if text.startswith(("'s", "’s"), mention.end):
+        match = _AFTER_POSSESSIVE.match(text, mention.end)
+    elif entity.form == "adj":
+        match = _AFTER_ADJECTIVE.match(text, mention.end)
+    elif text.startswith("-based", mention.end):
+        match = _AFTER_BASED.match(text, mention.end)
+    if match is None:
+        return None
+    start, end = match.span("name")
+    if start in starts or _INDEX_AFTER.match(text, end):
+        return None  # the name is a known entity ("US and China"), or a stock index
+    end = min([p for p in starts if start < p < end] or [end])  # stop at the next entity
+    name = _tidy_name(text[start:end])
+    words = name.split()
+    if not words or words[0] in _NOT_NAMES or name in known or len(name) < 2:
+        return None
+    if _TITLE_WORDS.intersection(words):
+        return None
+    described = text[mention.end : start].lower()
+    kind = "person" if _PERSON_DESCRIPTORS.search(described) else "company"
+    learnt = Entity(key="org:" + name.lower(), name=name, kind=kind, country=entity.country)
+    return name, learnt
+
+
+def _aliases(text: str, name: str, entity: Entity, known: set[str]) -> dict[str, Entity]:
+    """ "Woodside Energy" is later just "Woodside" (unless the article also uses the word as a
+    common noun, as it would "production")."""
+    words = name.split()
+    out = {name: entity}
+    if len(words) > 1 and words[-1] in _ALIAS_SUFFIXES and entity.kind == "company":
+        first = words[0]
+        if (
+            len(first) >= _MIN_ALIAS_CHARS
+            and first not in known
+            and first not in _NOT_NAMES
+            and first.lower() not in text
+        ):
+            out[first] = entity
+    return out
+
+
+def learn_companies(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]:
+    """Companies and bodies the article itself ties to a country, by surface form."""
+    known = {m.text for m in mentions}
+    starts = [m.start for m in mentions]
+    learnt: dict[str, Entity] = {}
+    for mention in mentions:
+        found = _learnt_from(text, mention, known, starts)
+        if found is not None and found[0] not in learnt:
+            learnt.update(_aliases(text, found[0], found[1], known))
+    return learnt
+
+
+def _occurrences(text: str, learnt: dict[str, Entity]) -> list[Mention]:
+    out = []
+    for surface, entity in learnt.items():
+        pos = text.find(surface)
+        while pos != -1:
+            end = pos + len(surface)
+            before = text[pos - 1] if pos else " "
+            after = text[end] if end < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                out.append(Mention(pos, end, surface, entity))
+            pos = text.find(surface, end)
+    return out
+
+
+def _overlaps(m: Mention, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(m.start < end and start < m.end for start, end in spans)
+
+
+def _merge_mentions(base: list[Mention], extra: list[Mention]) -> list[Mention]:
+    taken = [(m.start, m.end) for m in base]
+    added = [m for m in extra if not _overlaps(m, taken)]
+    return sorted([*base, *added], key=lambda m: m.start)
+
+
+def prepare_mentions(
+    text: str, money: Sequence[_Money], found: Sequence[Mention] | None = None
+) -> list[Mention]:
+    """The article's mentions, sorted: gazetteer hits (`found`, else searched here) plus
+    companies learnt from the text; without news agencies, currency adjectives ("U.S.
+    dollars") or words inside an amount."""
+    mentions = list(found) if found is not None else find_mentions(text)
+    learnt = learn_companies(text, mentions)
+    if learnt:
+        mentions = _merge_mentions(mentions, _occurrences(text, learnt))
+    amounts = [(m.start, m.end) for m in money]
+    kept = []
+    for mention in mentions:
+        if mention.kind == "media" or (amounts and _overlaps(mention, amounts)):
+            continue
+        if mention.kind in ("country", "capital") and (
+            _CURRENCY_AFTER.match(text, mention.end) or text.startswith("$", mention.end)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def with_country(mention: Mention, country: str) -> Mention:
+    """The mention with the country its qualifier gives it ("China's Sichuan" -> CHN)."""
+    return mention._replace(entity=replace(mention.entity, country=country))

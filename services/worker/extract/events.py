@@ -1,0 +1,334 @@
+"""Finding facts: triggers per clause, their parties, amounts, time and place, as drafts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from services.worker.extract import clauses as cl
+from services.worker.extract.amounts import MoneyMention
+from services.worker.extract.candidates import worth_reading
+from services.worker.extract.context import Spans, blocked_spans
+from services.worker.extract.drafts import Draft
+from services.worker.extract.gazetteer import Mention
+from services.worker.extract.parties import Unit, role_of
+from services.worker.extract.resolve import Context, resolve_parties
+from services.worker.extract.sectors import event_sectors
+from services.worker.extract.triggers import AGREEMENT_OR_DEAL, Hit, settle_overlaps
+from shared.models import EventType, Role
+
+MIN_FACT_SUM: Final = 1000.0
+PRONOUN_FIGURE_RULE: Final = "continues_figure"
+_DEFAULT_ROLE: Final = {
+    EventType.TRADE_AGREEMENT: Role.SIGNATORY,
+    EventType.TRADE_MISSION: Role.PARTNER,
+}
+_AGREEMENTS: Final = frozenset({AGREEMENT_OR_DEAL, EventType.TRADE_AGREEMENT.value})
+_CONTRACT_NOUNS: Final = ("contract", "order", "tender")
+_JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat)", re.IGNORECASE)
+_IN_PLACE: Final = re.compile(r"\b(?:in|at|held\s+in|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
+    """Every candidate fact of the article, in document order (`candidates`: from
+    `candidate_hits`, after `Document.read_numbers` has read their sentences)."""
+    doc = ctx.doc
+    drafts: list[Draft] = []
+    with_money = {doc.sentence_index(m.start) for m in doc.money}
+    worth = worth_reading(doc, with_money)
+    for index, found in candidates.items():
+        if index not in worth:
+            continue
+        found = [h for h in found if h.rule.needs != "amount" or index in with_money]
+        hits = [h for h in settle_overlaps(found) if not h.negated]
+        if not hits:
+            continue
+        sentence = doc.sentences[index]
+        mentions = doc.in_sentence(index, doc.mentions)
+        blocked = _blocked(ctx, sentence.text, sentence.start, mentions)
+        clauses = cl.split_clauses(sentence.text, sentence.start)
+        found_here = _sentence_drafts(ctx, index, hits, clauses, mentions, blocked)
+        drafts.extend(d for d in found_here if _pronoun_ok(d, drafts))
+    return drafts
+
+
+def _pronoun_ok(draft: Draft, earlier: list[Draft]) -> bool:
+    """'In the first half of 2024 it stood at Dh318 million': a figure told by pronoun
+    continues the trade figure of the sentence before, with its parties, or is no fact."""
+    if draft.hit.rule.id != PRONOUN_FIGURE_RULE:
+        return True
+    before = next(
+        (d for d in reversed(earlier) if d.sentence == draft.sentence - 1 and d.type is draft.type),
+        None,
+    )
+    if before is None:
+        return False
+    draft.units = list(before.units)
+    draft.roles = dict(before.roles)
+    draft.party_source = "anaphora"
+    return True
+
+
+def _blocked(ctx: Context, text: str, start: int, mentions: Sequence[Mention]) -> Spans:
+    spans = blocked_spans(text, start, mentions)
+    if start < ctx.dateline:
+        spans.append((start, ctx.dateline))
+    for venue in ctx.venues:
+        for alias in venue.aliases:
+            pos = text.find(alias)
+            if pos != -1:
+                spans.append((start + pos, start + pos + len(alias)))
+    return spans
+
+
+def _sentence_drafts(
+    ctx: Context,
+    index: int,
+    hits: list[Hit],
+    clauses: list[tuple[int, int]],
+    mentions: Sequence[Mention],
+    blocked: Spans,
+) -> list[Draft]:
+    best: dict[tuple[int, str], Hit] = {}
+    for hit in hits:
+        key = (cl.clause_of(clauses, hit.start), hit.type)
+        if key not in best or hit.strength > best[key].strength:
+            best[key] = hit
+    out: list[Draft] = []
+    for (ci, _), hit in sorted(best.items(), key=lambda kv: kv[1].start):
+        draft = _draft(ctx, index, hit, clauses, ci, mentions, blocked, out)
+        if draft is not None:
+            out.append(draft)
+    _share_money(out)
+    for draft in out:
+        _retype(ctx, draft)
+    kept = [d for d in out if _still_met(d, clauses)]
+    for draft in kept:
+        _score(draft)
+    return kept
+
+
+def _retype(ctx: Context, draft: Draft) -> None:
+    """'sign deals ... as trade hits $6.5 billion': a deal typed by a sum it lost to a nearer
+    trigger is an agreement again."""
+    if draft.hit.type != AGREEMENT_OR_DEAL:
+        return
+    after = ctx.doc.text[draft.hit.end : draft.clause[1]]
+    event_type = _final_type(draft.hit, draft.units, draft.money, after)
+    if event_type is not draft.type:
+        draft.type = event_type
+        default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)
+        draft.roles = {u.key: role_of(u, draft.direction, default) for u in draft.units}
+
+
+def _still_met(draft: Draft, clauses: list[tuple[int, int]]) -> bool:
+    """A trigger that needed a sum keeps it after the sums are shared out."""
+    needs = draft.hit.rule.needs
+    if needs == "amount" or draft.hit.rule.type == "@ref":
+        return bool(draft.money)
+    return True
+
+
+def _share_money(drafts: list[Draft]) -> None:
+    """Each sum goes to one fact: the nearest trigger that can carry it (a visit carries none,
+    only a trade figure carries a percentage)."""
+    for draft in drafts:
+        if draft.type is EventType.TRADE_MISSION:
+            draft.money = []
+    for draft in drafts:
+        for m in list(draft.money):
+            rivals = [d for d in drafts if m in d.money]
+            nearest = min(
+                rivals, key=lambda d: min(abs(d.hit.start - m.start), abs(d.hit.end - m.end))
+            )
+            if nearest is not draft:
+                draft.money.remove(m)
+
+
+def _draft(
+    ctx: Context,
+    index: int,
+    hit: Hit,
+    clauses: list[tuple[int, int]],
+    ci: int,
+    mentions: Sequence[Mention],
+    blocked: Spans,
+    earlier: list[Draft],
+) -> Draft | None:
+    doc = ctx.doc
+    start, end = clauses[ci]
+    sentence = doc.sentences[index]
+    clause_text = doc.text[start:end]
+    if cl.domain_in(clause_text, "sport"):
+        return None  # owning a club or signing a player is sport, not trade between countries
+    # a sentence that refers back ("Of the total, $24 billion ..., while $11 billion ...")
+    # hands all its sums to the fact it continues
+    money = doc.money_in(
+        *((sentence.start, sentence.end) if hit.rule.type == "@ref" else (start, end))
+    )
+    if not _needs_met(ctx, hit, clause_text, money, start, end):
+        return None
+    units, source = resolve_parties(ctx, hit, (start, end), mentions, blocked, earlier)
+    event_type = _final_type(hit, units, money, doc.text[hit.end : end])
+    direction = _direction(hit, event_type)
+    default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)
+    roles = {u.key: role_of(u, direction, default) for u in units}
+    draft = Draft(
+        type=event_type,
+        hit=hit,
+        sentence=index,
+        clause=(start, end),
+        units=units,
+        roles=roles,
+        direction=direction,
+        party_source=source,
+    )
+    draft.money = [m for m in money if _is_fact_sum(m, event_type)]
+    _time(ctx, draft, (sentence.start, sentence.end))
+    draft.location = _location(ctx, start, end, clause_text, mentions)
+    draft.sectors = event_sectors(clause_text, (u.mention.entity for u in units))
+    if event_type is EventType.TRADE_MISSION and hit.rule.id == "meetings":
+        draft.mission_mode = "meet"
+    return draft
+
+
+def _is_fact_sum(m: MoneyMention, event_type: EventType) -> bool:
+    """Sums a fact can be worth: money of at least a thousand units (smaller ones are prices
+    and exchange rates: '60 pounds to the dollar'), or a growth rate of a trade figure."""
+    if m.currency is None:
+        return event_type is EventType.TRADE_VOLUME
+    return m.value >= MIN_FACT_SUM
+
+
+def _needs_met(
+    ctx: Context, hit: Hit, text: str, money: list[MoneyMention], start: int, end: int
+) -> bool:
+    needs = hit.rule.needs
+    has_money = any(m.currency is not None for m in money)
+    if needs == "amount":
+        return bool(money) if hit.type == EventType.TRADE_VOLUME.value else has_money
+    if needs == "quantity_or_amount":
+        return has_money or cl.has_quantity(text)
+    if needs == "amount_or_future":
+        return has_money or cl.speaks_of_future(text)
+    if needs == "venue":
+        return cl.names_venue(text) or any(a in text for v in ctx.venues for a in v.aliases)
+    if needs == "economic":
+        return cl.is_economic(ctx.doc.sentences[ctx.doc.sentence_index(start)].text)
+    if hit.type in _AGREEMENTS and not has_money:
+        return _has_economic_object(ctx, start, end)
+    return True
+
+
+def _has_economic_object(ctx: Context, start: int, end: int) -> bool:
+    """An agreement is trade cooperation only about something economic (a ceasefire,
+    a friendship treaty or an extradition deal is not): its sentence names an economic
+    object, or a company is a party."""
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)]
+    if cl.has_economic_object(sentence.text):
+        return True
+    return any(m.kind == "company" for m in ctx.doc.mentions_in(start, end))
+
+
+def _final_type(hit: Hit, units: list[Unit], money: list[MoneyMention], after: str) -> EventType:
+    if _signed_contract(hit, after):
+        return EventType.COMMERCIAL_DEAL
+    if hit.type != AGREEMENT_OR_DEAL:
+        return EventType(hit.type)
+    kinds = {u.kind for u in units}
+    companies_only = "company" in kinds and not kinds & {"country", "capital", "bloc", "person"}
+    deal_with_money = hit.noun.startswith("deal") and any(m.currency for m in money)
+    if companies_only or deal_with_money:
+        return EventType.COMMERCIAL_DEAL
+    return EventType.TRADE_AGREEMENT
+
+
+def _signed_contract(hit: Hit, after: str) -> bool:
+    """'signed a $900m contract ... to build solar plants': a contract to build something is a
+    commercial deal (only one to build it jointly is a joint project)."""
+    return (
+        hit.rule.type == "@sign"
+        and hit.type == EventType.JOINT_PROJECT.value
+        and hit.noun.lower().startswith(_CONTRACT_NOUNS)
+        and _JOINTLY.search(after) is None
+    )
+
+
+def _direction(hit: Hit, event_type: EventType) -> str:
+    if event_type is EventType.TRADE_VOLUME:
+        noun = hit.noun or hit.text.lower()
+        if "export" in noun:
+            return "sell"
+        return "buy" if "import" in noun else "none"
+    return hit.direction if hit.direction != "trade" else "none"
+
+
+def _time(ctx: Context, draft: Draft, sentence: tuple[int, int]) -> None:
+    """The time expression nearest the trigger: in its clause, else its sentence, else the
+    venue's dates; never the dateline's, never the inside of an amount."""
+    doc = ctx.doc
+    money = [(m.start, m.end) for m in doc.money]
+    at = draft.hit.start
+    for source, (lo, hi) in (("clause", draft.clause), ("sentence", sentence)):
+        times = [
+            t
+            for t in doc.times_in(lo, hi)
+            if t.start >= ctx.dateline and not any(a < t.end and t.start < b for a, b in money)
+        ]
+        if times:
+            near = min(times, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
+            draft.time = cl.in_tense(doc.anchor, draft.hit.text, near)
+            draft.time_from = source
+            return
+    text = doc.text[sentence[0] : sentence[1]]
+    for venue in ctx.venues:
+        if venue.time_pos is not None and any(a in text for a in venue.aliases):
+            draft.time = next((t for t in doc.times if t.start == venue.time_pos), None)
+            draft.time_from = "venue"
+            return
+
+
+def _location(
+    ctx: Context, start: int, end: int, text: str, mentions: Sequence[Mention]
+) -> Mention | None:
+    for m in mentions:
+        if (
+            start <= m.start < end
+            and m.kind in ("city", "region", "capital")
+            and _IN_PLACE.search(ctx.doc.text[max(start, m.start - 14) : m.start])
+        ):
+            return m
+    for venue in ctx.venues:
+        if venue.place is not None and any(a in text for a in venue.aliases):
+            return venue.place
+    return None
+
+
+def _score(draft: Draft) -> None:
+    score = draft.hit.strength
+    basis = [f"trigger:{draft.hit.rule.id}"]
+    adjust = {
+        "clause": 0.1,
+        "coordinated": 0.05,
+        "sentence": 0.0,
+        "anaphora": -0.08,
+        "context": -0.12,
+        "venue": -0.05,
+        "dateline": -0.1,
+        "partial": -0.2,
+        "none": -0.3,
+    }[draft.party_source]
+    score += adjust
+    basis.append(f"parties:{draft.party_source}")
+    if any(m.currency for m in draft.money):
+        score += 0.1
+        basis.append("amount")
+    if draft.time is not None:
+        score += 0.03
+        basis.append("date")
+    if draft.hit.hedged:
+        score -= 0.2
+        basis.append("hedged")
+    draft.confidence = round(max(0.05, min(0.98, score)), 3)
+    draft.basis = basis

@@ -1,0 +1,137 @@
+"""One event per fact: later mentions of a fact fold into its first mention."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from services.worker.extract.clauses import marks_new_fact
+from services.worker.extract.document import Document
+from services.worker.extract.drafts import Draft, absorb
+from services.worker.extract.triggers import REFERENCE_TYPES
+from shared.models import EventType
+
+# A sentence that names no parties ("Important agreements and contracts were sealed ...")
+# continues the latest fact of its type if that fact is this close.
+_CONTINUATION_SENTENCES: Final = 5
+_SAME_VALUE: Final = 0.01
+# A sentence that names only one side continues a fact of the sentence before or two before.
+_PARTIAL_SENTENCES: Final = 2
+_PART_OF_A_SUM: Final = frozenset({"total", "sum", "amount"})
+# The signing of a fact just reported: by firms or agencies, the next sentence at most.
+_SIGNING_SENTENCES: Final = 1
+_SIGNING_TYPES: Final = frozenset({EventType.TRADE_AGREEMENT, EventType.COMMERCIAL_DEAL})
+_SIGNED_FACTS: Final = frozenset(
+    {EventType.INVESTMENT, EventType.JOINT_PROJECT, EventType.ECONOMIC_AID}
+)
+_SIGNERS: Final = frozenset({"company", "organisation"})
+
+
+def _values_clash(a: Draft, b: Draft) -> bool:
+    """Two different sums for the same kind of deal are two deals."""
+    va, vb = a.deal_values(), b.deal_values()
+    if not va or not vb:
+        return False
+    return not any(abs(x - y) <= _SAME_VALUE * max(x, y) for x in va for y in vb)
+
+
+def _same_parties(a: Draft, b: Draft) -> bool:
+    if a.countries != b.countries:
+        return False
+    return a.keys <= b.keys or b.keys <= a.keys
+
+
+def _same_mood(a: Draft, b: Draft) -> bool:
+    """An agreement signed and one still to be signed are two facts."""
+    return a.type is not EventType.TRADE_AGREEMENT or a.intent == b.intent
+
+
+def _continues(target: Draft, draft: Draft) -> bool:
+    if target.type is not draft.type:
+        return False
+    if draft.sentence - target.sentence > _CONTINUATION_SENTENCES:
+        return False
+    return set(draft.countries) <= set(target.countries)
+
+
+def _refers_to(target: Draft, draft: Draft) -> bool:
+    """'The donation is part of a $12 million project' adds to the latest aid fact."""
+    noun = draft.hit.noun.rstrip("s")
+    allowed = REFERENCE_TYPES.get(noun, ("", ()))[1]
+    if noun in _PART_OF_A_SUM and not target.deal_values():
+        return False  # "of the total" divides a sum already stated
+    return target.type in allowed and draft.sentence - target.sentence <= _CONTINUATION_SENTENCES
+
+
+def _partial_continues(target: Draft, draft: Draft) -> bool:
+    """'Kazakh exports accounted for $840 million', right after the two-way trade figure."""
+    return (
+        target.type is draft.type
+        and draft.sentence - target.sentence <= _PARTIAL_SENTENCES
+        and bool(draft.countries)
+        and set(draft.countries) <= set(target.countries)
+    )
+
+
+def _signs_previous(facts: list[Draft], draft: Draft, fresh: bool) -> Draft | None:
+    """'A Chinese maker will invest $250 million ... Hengli Textile signed an agreement with
+    Bepza on Tuesday': a firm's agreement without a sum of its own, right after a fact with a
+    sum between the same countries, is the signing of that fact (and dates it)."""
+    if fresh or not facts or draft.hit.rule.type != "@sign" or draft.deal_values():
+        return None
+    if draft.type not in _SIGNING_TYPES or not _SIGNERS & {u.kind for u in draft.units}:
+        return None
+    prev = facts[-1]
+    if (
+        prev.type in _SIGNED_FACTS
+        and 0 < draft.sentence - prev.sentence <= _SIGNING_SENTENCES
+        and prev.deal_values()
+        and prev.countries == draft.countries
+    ):
+        return prev
+    return None
+
+
+def merge_drafts(doc: Document, drafts: list[Draft]) -> list[Draft]:
+    """Facts in document order; a draft without its own parties only adds to an earlier one."""
+    facts: list[Draft] = []
+    for draft in drafts:
+        if draft.hit.rule.type == "@ref":
+            target = next((f for f in reversed(facts) if _refers_to(f, draft)), None)
+            if target is not None:
+                absorb(target, draft, units=False)
+            continue
+        if draft.party_source == "none":
+            target = next((f for f in reversed(facts) if _continues(f, draft)), None)
+            if target is not None:
+                absorb(target, draft)
+            continue
+        if draft.party_source == "partial":
+            target = next((f for f in reversed(facts) if _partial_continues(f, draft)), None)
+            if target is not None:
+                absorb(target, draft, units=False)
+            continue
+        if not draft.has_sides():
+            continue
+        sentence = doc.text[doc.sentences[draft.sentence].start : draft.hit.end]
+        fresh = marks_new_fact(sentence[-(len(draft.hit.text) + 45) :])
+        signed = _signs_previous(facts, draft, fresh)
+        if signed is not None:
+            absorb(signed, draft)
+            continue
+        target = next(
+            (
+                f
+                for f in facts
+                if f.type is draft.type
+                and _same_parties(f, draft)
+                and _same_mood(f, draft)
+                and not _values_clash(f, draft)
+                and (not fresh or f.sentence == draft.sentence)
+            ),
+            None,
+        )
+        if target is not None:
+            absorb(target, draft)
+        else:
+            facts.append(draft)
+    return facts

@@ -1,0 +1,327 @@
+"""Time expressions in news text, resolved against the publication date into dated periods."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from services.worker.extract.numbers import NUMBER_WORDS, number_starts
+from services.worker.extract.timex_calendar import WEEKDAYS
+from services.worker.extract.timex_context import (
+    BACK_CHARS,
+    MODIFIERS,
+    ORDINALS,
+    PARTS,
+    PREPOSITIONS,
+    Context,
+    context_before,
+    first_word,
+    is_future_context,
+)
+from services.worker.extract.timex_resolve import Expr, resolve
+from shared.models import Granularity, Span, TemporalRelation, When
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression with offsets into the text it was found in and its resolved period."""
+
+    start: int
+    end: int
+    text: str
+    begin: date | None
+    finish: date | None
+    granularity: Granularity
+    relation: TemporalRelation
+    resolved: bool
+
+    def shifted(self, offset: int) -> TimeMention:
+        """The same mention with offsets moved by `offset` (cheaper than dataclasses.replace)."""
+        return TimeMention(
+            self.start + offset,
+            self.end + offset,
+            self.text,
+            self.begin,
+            self.finish,
+            self.granularity,
+            self.relation,
+            self.resolved,
+        )
+
+
+_YEAR: Final = r"(?:19|20)[0-9]{2}(?![0-9])"
+_DAY: Final = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?"
+_MON: Final = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])"
+)
+_MONTH_AT: Final = re.compile(
+    rf"(?P<m1>{_MON})(?:\.?\s*(?P<d1>{_DAY})(?:\s*(?:-|–|to|through)\s*(?:(?P<m2d>{_MON})\.?\s*)?"
+    rf"(?P<d2>{_DAY}))?|\s*(?:-|–|to|through|and)\s*(?P<m2>{_MON})\.?)?"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?"
+)
+_DIGITS_AT: Final = re.compile(
+    rf"(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    rf"|(?P<dd1>{_DAY})(?:\s*(?:-|–)\s*(?P<dd2>{_DAY}))?\s+(?:of\s+)?(?P<dm>{_MON})\.?"
+    rf"(?:,?\s+(?P<dy>{_YEAR}))?"
+    rf"|(?P<yr>{_YEAR})(?:\s*(?P<ysep>-|–|to|through|and)\s*(?P<yr2>{_YEAR}|[0-9]{{2}}(?![0-9])))?"
+    r"(?!\s*(?:%|percent|per\s+cent)|[.,]?[0-9])"
+)
+# A year after a quarter, a half or "the first five months": "of 2019", "this year", " 2019".
+_YEAR_AFTER: Final = re.compile(
+    r"(?:\s*,)?\s+(?:of\s+)?(?:(?P<yrel>this|last|next|the\s+current|the\s+previous|the\s+past"
+    rf"|the)\s+year\b|(?P<yabs>{_YEAR}))"
+)
+_YEAR_OFFSETS: Final = {"this": 0, "the current": 0, "the": 0, "last": -1, "the previous": -1}
+_YEAR_OFFSETS_NEXT: Final = {"next": 1, "the past": -1}
+_UNIT_WORDS: Final = ("year", "month", "week", "quarter", "half")
+_MONTH_STEMS: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_DAY_WORDS: Final = ("day", "morrow")
+# Measured: one regex finds the twelve stems faster than twelve str.find scans (the reverse
+# holds for the few lowercase unit words, whose first letters are common).
+# (A lookbehind in front would cost the engine its fast first-letter scan, so the word start is
+# checked after the match.)
+_MONTH_STEM: Final = re.compile("|".join(_MONTH_STEMS))
+# Words one of which must come right before a bare year, a bare month or a unit word.
+_YEAR_LEADS: Final = PREPOSITIONS | PARTS | {"of"}
+_MONTH_LEADS: Final = _YEAR_LEADS | set(MODIFIERS)
+_UNIT_LEADS: Final = NUMBER_WORDS | set(MODIFIERS) | set(ORDINALS) | {"the"}
+
+
+def _word_at(text: str, hit: int) -> tuple[int, int]:
+    start = hit
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = hit
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return start, end
+
+
+def _anchors(text: str) -> list[tuple[int, str]]:
+    """Places an expression can be built from: numbers, month names, unit and day words."""
+    found = [(pos, "digit") for pos in number_starts(text)]
+    for m in _MONTH_STEM.finditer(text):
+        if m.start() == 0 or not text[m.start() - 1].isalpha():
+            found.append((m.start(), "month"))
+    for literals, kind in ((_UNIT_WORDS, "unit"), (_DAY_WORDS, "day")):
+        for literal in literals:
+            hit = text.find(literal)
+            while hit >= 0:
+                if kind == "day":
+                    found.append((_word_at(text, hit)[0], kind))
+                elif hit == 0 or not text[hit - 1].isalpha():
+                    found.append((hit, kind))  # a unit word starts its word
+                hit = text.find(literal, hit + len(literal))
+    found.sort()
+    return found
+
+
+def _year_ref(text: str, pos: int, expr: Expr) -> int:
+    """Read "of 2019" / "this year" after `pos` into `expr`; return where the expression ends."""
+    m = _YEAR_AFTER.match(text, pos)
+    if m is None:
+        return pos
+    if m["yabs"]:
+        expr.year = int(m["yabs"])
+    else:
+        rel = " ".join(m["yrel"].lower().split())
+        expr.year_offset = _YEAR_OFFSETS.get(rel, _YEAR_OFFSETS_NEXT.get(rel, 0))
+    return m.end()
+
+
+def _from_digits(text: str, pos: int) -> Expr | None:
+    before = text[pos - 1] if pos else " "
+    if before in "QH" and (pos < 2 or not text[pos - 2].isalnum()):
+        number = text[pos]
+        if text[pos + 1 : pos + 2].isalnum() or number not in ("1234" if before == "Q" else "12"):
+            return None
+        expr = Expr(start=pos - 1, end=pos + 1, kind="quarter" if before == "Q" else "half")
+        expr.number = int(number)
+        expr.end = _year_ref(text, pos + 1, expr)
+        return expr
+    if before.isalnum() or before in "$€£¥":
+        return None
+    if text[pos + 2 : pos + 3].isdigit() and text[pos : pos + 2] not in ("19", "20"):
+        return None  # three digits or more and no year: a count, not a time
+    m = _DIGITS_AT.match(text, pos)
+    if m is None:
+        return None
+    if m["iy"]:
+        return Expr(pos, m.end(), "date", year=int(m["iy"]), month=int(m["im"]), day=int(m["id"]))
+    if m["dd1"]:
+        expr = Expr(pos, m.end(), "date", month=_month(m["dm"]), day=_day(m["dd1"]))
+        expr.day2 = _day(m["dd2"]) if m["dd2"] else None
+        expr.year = int(m["dy"]) if m["dy"] else None
+        return expr
+    first = int(m["yr"])
+    expr = Expr(pos, m.end(), "year", year=first)
+    if m["yr2"]:
+        second = int(m["yr2"])
+        expr.year2 = second if second > 999 else (first // 100) * 100 + second
+        expr.joiner = m["ysep"].lower()
+        expr.first_end = m.end("yr")
+    return expr
+
+
+def _from_month(text: str, pos: int) -> Expr | None:
+    m = _MONTH_AT.match(text, pos)
+    if m is None:
+        return None
+    kind = "date" if m["d1"] else "month"
+    expr = Expr(pos, m.end(), kind, month=_month(m["m1"]), year=int(m["y"]) if m["y"] else None)
+    if m["d1"]:
+        expr.day = _day(m["d1"])
+        expr.day2 = _day(m["d2"]) if m["d2"] else None
+        expr.month2 = _month(m["m2d"]) if m["m2d"] else None
+    elif m["m2"]:
+        expr.month2 = _month(m["m2"])
+    return expr
+
+
+def _from_word(text: str, pos: int, kind: str) -> Expr | None:
+    start, end = _word_at(text, pos)
+    word = text[start:end].lower()
+    if kind == "day":
+        return Expr(start, end, "dayword", unit=word)
+    singular = word.removesuffix("s")
+    if singular not in _UNIT_WORDS:
+        return None
+    expr = Expr(start, end, "unit", unit=singular, plural=word != singular)
+    if singular in ("month", "quarter", "half"):
+        expr.end = _year_ref(text, end, expr)
+    return expr
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+_MONTHS: Final = {stem.lower(): i + 1 for i, stem in enumerate(_MONTH_STEMS)}
+
+
+def _plausible(expr: Expr, previous: str) -> bool:
+    """A cheap first look, before the full context is read: most candidates fail it."""
+    if expr.kind == "year":
+        return previous in _YEAR_LEADS
+    if expr.kind == "month" and expr.year is None and expr.month2 is None:
+        return previous in _MONTH_LEADS
+    if expr.kind == "unit":
+        return previous in _UNIT_LEADS or previous.isdigit()
+    if expr.kind == "dayword":
+        return expr.unit in WEEKDAYS or expr.unit in ("yesterday", "today", "tomorrow")
+    return True
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The first of `words_before`, read without splitting a window: most candidates stop here."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    if begin == end or start - begin > BACK_CHARS:
+        return ""
+    return first_word(text[begin:end])
+
+
+def _parse_at(text: str, pos: int, kind: str) -> tuple[Expr, Context] | None:
+    if kind == "digit":
+        expr = _from_digits(text, pos)
+    elif kind == "month":
+        expr = _from_month(text, pos)
+    else:
+        expr = _from_word(text, pos, kind)
+    if expr is None or not _plausible(expr, _previous_word(text, expr.start)):
+        return None
+    context = context_before(text, expr.start, allow_count=expr.plural)
+    if not expr.accept(context):
+        return None
+    return expr, context
+
+
+def _tense_of(text: str, start: int, end: int) -> Callable[[], bool]:
+    return lambda: is_future_context(text, start, end)
+
+
+def find_times(text: str, anchor: date | None) -> list[TimeMention]:
+    """Time expressions sorted by start, resolved against `anchor` (the publication date).
+
+    Without an anchor only absolute expressions ("in 2017", "by 2020", "March 3, 2019")
+    resolve; relative ones keep their text, granularity and relation with resolved=False.
+    Readings, by design:
+    - A month or day without a year takes the anchor's year, or the neighbouring one when that
+      would put a past event more than half a year ahead ("on Dec. 28" in January) or a future
+      one more than half a year behind; "since March" is the last March that has begun.
+    - "on Monday" is the Monday on or before the anchor, or on or after it when the sentence
+      speaks of the future (will, plans, expected, ...); "last"/"next Monday" skip the anchor.
+    - "by X" is a target whose period is X ("by 2020": all of 2020); "the end of X" is X's last
+      day as a point, keeping X's granularity; "early/mid/late X" is a third of X.
+    - Granularity RANGE marks a span of several units (Nov. 5-10, the first five months, H1,
+      next week, the next five years, since 2015); "next/past N years" run from the anchor.
+    - Relation: target after by/before; period covered for since, so far, during, quarters,
+      halves, "the first N months" and past windows; planned for future windows, "next",
+      future sentences and periods after the anchor; occurred otherwise.
+    """
+    found: list[TimeMention] = []
+    last_end = 0
+    for pos, kind in _anchors(text):
+        if pos < last_end:
+            continue
+        parsed = _parse_at(text, pos, kind)
+        if parsed is None:
+            continue
+        expr, context = parsed
+        start = min(context.start, expr.start)
+        if start < last_end:
+            continue
+        result = resolve(expr, context, anchor, future=_tense_of(text, start, expr.end))
+        found.append(
+            TimeMention(
+                start=start,
+                end=expr.end,
+                text=text[start : expr.end],
+                begin=result.begin,
+                finish=result.finish,
+                granularity=result.granularity,
+                relation=result.relation,
+                resolved=result.begin is not None,
+            )
+        )
+        last_end = expr.end
+    return found
+
+
+def to_when(t: TimeMention, *, anchor: date | None, base_offset: int = 0) -> When:
+    """The contract's When, with span offsets moved by `base_offset`."""
+    return When(
+        text=t.text,
+        start=t.begin,
+        end=t.finish,
+        granularity=t.granularity,
+        relation=t.relation,
+        resolved=t.resolved,
+        anchor=anchor,
+        span=Span(start=base_offset + t.start, end=base_offset + t.end, text=t.text),
+    )

@@ -1,0 +1,177 @@
+"""The words around a time expression: the preposition, modifiers and tense shaping its reading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from services.worker.extract.numbers import NUMBER_WORDS, parse_number
+
+PREPOSITIONS: Final = frozenset(
+    {
+        "in", "on", "by", "since", "until", "till", "through", "throughout", "during", "before",
+        "after", "from", "between", "within", "over", "at", "for", "as of",
+    }
+)  # fmt: skip
+MODIFIERS: Final = {
+    "this": 0,
+    "current": 0,
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "upcoming": 1,
+}
+ORDINALS: Final = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "final": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+PARTS: Final = frozenset({"early", "mid", "late", "earlier", "later"})
+EDGES: Final = frozenset({"end", "beginning", "start", "close", "middle"})
+# Words that put a sentence in the future ("will open ... by the end of the year").
+_FUTURE_WORDS: Final = frozenset(
+    {
+        "will", "shall", "plan", "plans", "planned", "planning", "scheduled", "expect", "expects",
+        "expected", "aim", "aims", "aiming", "intend", "intends", "intended", "forthcoming",
+        "upcoming", "would", "target", "targets", "targeted", "goal",
+    }
+)  # fmt: skip
+# Stems of those words and a few phrases; a stem counts only when its whole word is listed.
+_FUTURE: Final = re.compile(
+    r"will|shall|plan|scheduled|expect|aim|intend|forthcoming|upcoming|would|target|goal"
+    r"|is to |are to |set to |going to |to be held |'ll "
+)
+_OPENERS: Final = "([\"“‘'"
+_CLOSERS: Final = tuple(',;:!?)"”.')
+# How far back modifiers are looked for; longer than "by the end of the first" plus slack.
+BACK_CHARS: Final = 60
+_MAX_WORDS: Final = 7
+_SENTENCE_CHARS: Final = 160
+
+
+@dataclass(slots=True)
+class Context:
+    """What precedes an expression, from the nearest word outwards, and where it starts."""
+
+    start: int
+    prep: str | None = None
+    edge: str | None = None
+    part: str | None = None
+    mod: str | None = None
+    ordinal: int | None = None
+    count: int | None = None
+    had_the: bool = False
+
+
+def words_before(text: str, start: int) -> list[str]:
+    """Up to six words before `start`, nearest first, cleaned; stops at an earlier clause."""
+    low = max(0, start - BACK_CHARS)
+    raw = text[low:start].rsplit(None, _MAX_WORDS)
+    if len(raw) > _MAX_WORDS or (low > 0 and not text[low - 1].isspace()):
+        raw = raw[1:]  # the remainder, or a word cut by the window
+    words: list[str] = []
+    for word in reversed(raw):
+        if word.endswith(_CLOSERS):
+            break
+        clean = word.lstrip(_OPENERS)
+        words.append(clean.rstrip("-").lower())
+        if clean != word:
+            break  # an opening bracket starts the expression
+    return words
+
+
+def first_word(word: str) -> str:
+    """One raw word as `words_before` cleans it; "" when it ends a clause."""
+    if word.endswith(_CLOSERS):
+        return ""
+    return word.lstrip(_OPENERS).rstrip("-").lower()
+
+
+def _start_of(text: str, start: int, k: int) -> int:
+    """Offset of the k-th word before `start` (1 is the nearest), past any opening bracket."""
+    pos = start
+    for _ in range(k):
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+    while text[pos] in _OPENERS:
+        pos += 1
+    return pos
+
+
+def _count(word: str) -> int | None:
+    """A count before a plural unit ("five", "10"), not an article ("a", "half")."""
+    if word.isdigit():
+        return int(word)
+    if word in NUMBER_WORDS and word not in ("a", "an", "half"):
+        return int(parse_number(word) or 0) or None
+    return None
+
+
+def context_before(
+    text: str, start: int, *, allow_count: bool, before: list[str] | None = None
+) -> Context:
+    """Read, backwards: count, ordinal or modifier, "the", part, edge ("end of"), preposition.
+
+    `before` is `words_before(text, start)` when the caller has it already.
+    """
+    words = [*(words_before(text, start) if before is None else before), "", "", ""]
+    ctx = Context(start=start)
+    k = 0
+    count = _count(words[k]) if allow_count else None
+    if count:
+        ctx.count, k = count, k + 1
+    if words[k] in ORDINALS:
+        ctx.ordinal, k = ORDINALS[words[k]], k + 1
+    elif words[k] in MODIFIERS:
+        ctx.mod, k = words[k], k + 1
+    if words[k] == "the":
+        ctx.had_the, k = True, k + 1
+    if words[k] in PARTS:
+        ctx.part, k = words[k], k + 1
+    elif words[k] == "far" and words[k + 1] == "so":
+        ctx.part, k = "so far", k + 2
+    if words[k] == "of" and words[k + 1] in EDGES:
+        ctx.edge, k = words[k + 1], k + 2
+        k += words[k] == "the"
+    if words[k] in PREPOSITIONS:
+        ctx.prep, k = words[k], k + 1
+    elif words[k] == "of" and words[k + 1] == "as":
+        ctx.prep, k = "as of", k + 2
+    if k:
+        ctx.start = _start_of(text, start, k)
+    return ctx
+
+
+def is_future_context(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) speaks of the future."""
+    low = max(0, start - _SENTENCE_CHARS)
+    cut = max(text.rfind(". ", low, start), text.rfind("\n", low, start))
+    low = cut + 1 if cut >= 0 else low
+    high = min(len(text), end + _SENTENCE_CHARS // 2)
+    stop = text.find(". ", end, high)
+    high = stop if stop >= 0 else high
+    found = _FUTURE.search(text, low, high)
+    while found is not None:
+        at = found.start()
+        if at == 0 or not text[at - 1].isalpha() or text[at] == "'":
+            if found.group().endswith(" "):
+                return True  # "is to ", "set to ", ...
+            word_end = found.end()
+            while word_end < high and text[word_end].isalpha():
+                word_end += 1
+            if text[at:word_end] in _FUTURE_WORDS:
+                return True
+        found = _FUTURE.search(text, found.end(), high)
+    return False

@@ -1,0 +1,266 @@
+"""Trigger words and phrases per event type (data/triggers.json), found sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from services.worker.extract.lexicon import TriggerRule, cues, trigger_rules
+from shared.models import EventType
+
+_AID_WORDS: Final = re.compile(r"\b(?:loans?|credits?|financing|grants?|aid|assistance)\b", re.I)
+_JV_WORDS: Final = re.compile(r"\bjoint[- ]ventures?\b|\bJVs?\b", re.I)
+_DEAL_WORDS: Final = re.compile(
+    r"\b(?:suppl(?:y|ies)|purchas\w*|sales?|offtake|off-take|procurement|export|import|delivery|"
+    r"deliveries|lease|leasing|orders?|contracts?|tenders?|buy|sell)\b",
+    re.I,
+)
+_AGREE_TYPES: Final = (
+    (
+        re.compile(r"^\W*(?:jointly|co-?\w+|develop|build|construct|produce|manufacture|design)"),
+        EventType.JOINT_PROJECT,
+        "none",
+    ),
+    (
+        re.compile(r"^\W*(?:invest|acquire|take\s+(?:a\s+)?stake|buy\s+(?:a\s+)?stake)"),
+        EventType.INVESTMENT,
+        "invest",
+    ),
+    (re.compile(r"^\W*(?:buy|purchase|import|procure|order)"), EventType.COMMERCIAL_DEAL, "buy"),
+    (
+        re.compile(r"^\W*(?:sell|supply|export|deliver|ship|send)"),
+        EventType.COMMERCIAL_DEAL,
+        "sell",
+    ),
+    (
+        re.compile(
+            r"^\W*(?:open|set\s+up|establish)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:office|branch)"
+        ),
+        EventType.OFFICE_OPENING,
+        "open",
+    ),
+    (
+        re.compile(r"^\W*(?:lend|provide\s+(?:a\s+)?(?:loan|credit|grant|aid))"),
+        EventType.ECONOMIC_AID,
+        "aid",
+    ),
+    (
+        re.compile(r"^\W*(?:double|triple|raise|increase|boost|lift|bring)\s+(?:\w+\s+){0,2}trade"),
+        EventType.TRADE_TARGET,
+        "none",
+    ),
+)
+# Agreements that are not economic: borders, defence, security, extradition, visas, culture.
+_NON_ECONOMIC: Final = re.compile(
+    r"\b(?:maritime\s+boundary|boundary|border\s+demarcation|defen[cs]e|security|military|"
+    r"extradition|visas?|cultural|culture|peace|ceasefire|prisoners?|nuclear\s+weapons|"
+    r"status\s+of\s+forces|reciprocal\s+access|intelligence|police|judicial|sports?|"
+    r"education(?:al)?|scientific|academic|tourism\s+promotion|friendship|conflict|war|"
+    r"hostilities|fighting|rebels?|refugees?|humanitarian|missing|peacekeep\w*|mediation|"
+    r"mandate|hostages?|detainees?|elections?)\b",
+    re.I,
+)
+_AGREED_ECONOMIC: Final = re.compile(
+    r"\b(?:trade|trading|economic|economy|investments?|tariffs?|barriers?|customs|markets?|"
+    r"business|commerce|commercial|goods|exports?|imports?|energy|oil|gas|infrastructure|"
+    r"railways?|ports?|pipelines?|corridor|logistics|freight|transit|finance|financial|"
+    r"banking|currenc\w+|payments?|industr\w+|agricultur\w*|food|mining|minerals|"
+    r"free[- ]trade|fta|pact|deal|zone|standards|supply|transport|belt\s+and\s+road|"
+    r"integration|connectivity)\b"
+)
+_PURPOSE: Final = re.compile(
+    r"^(?:[^.;]{0,40}?)\bto\s+(?:(jointly\s+\w+|co-?(?:develop|produce|finance)\w*|build|develop|"
+    r"construct)|invest|acquire)\b"
+)
+_NOT_ONLY: Final = re.compile(r"\bnot\s+only\b", re.I)
+_EXECUTIVE_ORDER: Final = re.compile(r"\bexecutive\s+orders?\b", re.I)
+_UNDONE_AFTER: Final = re.compile(
+    r"\W*(?:was|were|has been|had been)\s+(?:cancel|scrap|terminat|suspend|halt|collaps)", re.I
+)
+_WINDOW_BEFORE: Final = 45
+_TYPE_CONTEXT_AFTER: Final = 40
+_AGREED_TO: Final = re.compile(r"^\W*(?:[\w-]+\s+){1,3}?to\s+")
+_AGREED_SPAN: Final = 120  # how far after "agreed to" what was agreed is read
+AGREEMENT_OR_DEAL: Final = "@agreement_or_deal"
+_AID = EventType.ECONOMIC_AID
+_DEAL = EventType.COMMERCIAL_DEAL
+_INV = EventType.INVESTMENT
+_AGR = EventType.TRADE_AGREEMENT
+_JOINT = EventType.JOINT_PROJECT
+# "The donation is part of a $12 million project": the noun a sentence uses to refer back to
+# a fact, the type it most likely is, and the types of the earlier fact it may continue.
+REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
+    "donation": (_AID.value, (_AID,)),
+    "loan": (_AID.value, (_AID,)),
+    "grant": (_AID.value, (_AID,)),
+    "aid": (_AID.value, (_AID,)),
+    "package": (_AID.value, (_AID, _INV)),
+    "fund": (_AID.value, (_AID, _INV, _JOINT)),
+    "programme": (_AID.value, (_AID, _JOINT)),
+    "program": (_AID.value, (_AID, _JOINT)),
+    "deal": (_DEAL.value, (_DEAL, _AGR, _INV)),
+    "contract": (_DEAL.value, (_DEAL, _INV)),
+    "purchase": (_DEAL.value, (_DEAL,)),
+    "order": (_DEAL.value, (_DEAL,)),
+    "sale": (_DEAL.value, (_DEAL, _INV)),
+    "transaction": (_DEAL.value, (_DEAL, _INV)),
+    "investment": (_INV.value, (_INV, _JOINT)),
+    "acquisition": (_INV.value, (_INV,)),
+    "agreement": (_AGR.value, (_AGR, _DEAL, _INV, _JOINT)),
+    "pact": (_AGR.value, (_AGR,)),
+    "accord": (_AGR.value, (_AGR,)),
+    "project": (_JOINT.value, (_JOINT, _INV, _AID, _DEAL)),
+    # "Of the total, $24 billion will be paid ...": the latest fact that states a sum
+    "total": (_INV.value, tuple(EventType)),
+    "sum": (_INV.value, tuple(EventType)),
+    "amount": (_INV.value, tuple(EventType)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One trigger in one sentence (offsets into the document)."""
+
+    rule: TriggerRule
+    type: str  # an EventType value, or AGREEMENT_OR_DEAL (the parties decide)
+    direction: str
+    start: int
+    end: int
+    text: str
+    noun: str
+    negated: bool
+    hedged: bool
+    intent: bool
+
+    @property
+    def strength(self) -> float:
+        return self.rule.strength
+
+
+def _sign_type(match: re.Match[str], after: str) -> tuple[str, str]:
+    words = match.group(0) + " " + after
+    if _EXECUTIVE_ORDER.search(words) or _NON_ECONOMIC.search(words):
+        return "", "none"
+    if _AID_WORDS.search(words):
+        return EventType.ECONOMIC_AID.value, "aid"
+    if _JV_WORDS.search(words):
+        return EventType.INVESTMENT.value, "none"
+    purpose = _PURPOSE.search(after)  # "signed an MoU ... to jointly build the railway"
+    if purpose is not None:
+        return (
+            EventType.JOINT_PROJECT.value if purpose.group(1) else EventType.INVESTMENT.value,
+            "none" if purpose.group(1) else "invest",
+        )
+    if _DEAL_WORDS.search(words):
+        return EventType.COMMERCIAL_DEAL.value, "none"
+    return AGREEMENT_OR_DEAL, "none"
+
+
+def _agree_type(rest: str, after: str) -> tuple[str, str]:
+    """'agreed to buy' is a deal, 'agreed to invest' an investment; any other agreement is a
+    trade agreement only when what was agreed is economic ('to remove 14 trade barriers')."""
+    lowered = rest.lower()
+    # "agreed on Tuesday to send ...": what was agreed follows the "to"
+    verb_part = _AGREED_TO.sub("", lowered, count=1)
+    for pattern, event_type, direction in _AGREE_TYPES:
+        if pattern.search(lowered) or pattern.search(verb_part):
+            return event_type.value, direction
+    agreed = lowered + " " + after
+    if _NON_ECONOMIC.search(agreed) or not _AGREED_ECONOMIC.search(agreed):
+        return "", "none"
+    return EventType.TRADE_AGREEMENT.value, "none"
+
+
+def _typed(
+    rule: TriggerRule,
+    match: re.Match[str],
+    after: str,
+    clause_rest: str = "",
+    groups: dict[str, str | None] | None = None,
+) -> tuple[str, str]:
+    if rule.type == "@ref":
+        noun = ((groups or match.groupdict()).get("noun") or "").lower().rstrip("s")
+        return REFERENCE_TYPES.get(noun, ("", ()))[0], "none"
+    if rule.type == "@sign":
+        return _sign_type(match, after)
+    if rule.type == "@agree":
+        return _agree_type((groups or match.groupdict()).get("rest") or "", clause_rest)
+    direction = rule.direction
+    if rule.direction == "stake":
+        verb = ((groups or match.groupdict()).get("verb") or "").lower()
+        direction = (
+            "stake_sell" if verb.startswith(("sel", "sol", "dispos", "divest")) else "invest"
+        )
+    if rule.direction == "aid":
+        verb = ((groups or match.groupdict()).get("verb") or "").lower()
+        direction = (
+            "aid_receive" if verb.startswith(("receiv", "secur", "obtain", "get", "got")) else "aid"
+        )
+    return rule.type, direction
+
+
+def _flags(sentence: str, at: int, end: int) -> tuple[bool, bool, bool]:
+    c = cues()
+    before = sentence[max(0, at - _WINDOW_BEFORE) : at]
+    around = sentence[max(0, at - _WINDOW_BEFORE) : min(len(sentence), end + 25)]
+    # the trigger's own words count too: "announced it would prohibit all aid"
+    upto = sentence[max(0, at - _WINDOW_BEFORE) : end]
+    negated = bool(c.negation.search(upto)) and not _NOT_ONLY.search(upto)
+    if not negated:
+        after = sentence[end : end + 30]
+        negated = _UNDONE_AFTER.match(after) is not None
+    hedged = bool(c.hedge.search(before))
+    intent = bool(c.intent.search(sentence[max(0, at - 60) : at]) or c.intent.search(around))
+    return negated, hedged, intent
+
+
+def raw_hits(sentence: str, lower: str, base: int, rules: list[TriggerRule]) -> list[Hit]:
+    """Every trigger of `rules` in one sentence (`lower`: the same sentence lower-cased, which
+    the patterns run on), overlapping ones included: `settle_overlaps` keeps the stronger."""
+    hits: list[Hit] = []
+    for rule in rules:
+        if not rule.may_match(lower):
+            continue
+        for match in rule.pattern.finditer(lower):
+            start, end = match.start(), match.end()
+            if start and lower[start - 1].isalnum():
+                continue  # the patterns' look-ahead prefix replaced their leading \b
+            groups = match.groupdict()
+            after = lower[end : end + _TYPE_CONTEXT_AFTER]
+            event_type, direction = _typed(
+                rule, match, after, lower[end : end + _AGREED_SPAN], groups
+            )
+            if not event_type:
+                continue
+            negated, hedged, intent = _flags(lower, start, end)
+            noun = groups.get("noun") or ""
+            hit = Hit(
+                rule,
+                event_type,
+                direction,
+                base + start,
+                base + end,
+                sentence[start:end],
+                noun,
+                negated,
+                hedged,
+                intent,
+            )
+            hits.append(hit)
+    return hits
+
+
+def settle_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Of overlapping hits of different types, the stronger rule's."""
+    ranked = sorted(hits, key=lambda h: (-h.strength, h.start))
+    kept: list[Hit] = []
+    for hit in ranked:
+        clash = any(hit.start < k.end and k.start < hit.end and hit.type != k.type for k in kept)
+        if not clash:
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def rules_by_id() -> dict[str, TriggerRule]:
+    return {rule.id: rule for rule in trigger_rules()}

@@ -1,0 +1,1 @@
+"""Common code of tradewire: models, settings, logging, Redis keys and the producer client."""

@@ -1,0 +1,1 @@
+"""tradewire's test suite."""

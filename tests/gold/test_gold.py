@@ -1,0 +1,49 @@
+"""The extractor on the gold set, the seeds and PLOVER: each figure must stay above its bar."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gold.predict import load_analyse
+from tests.gold.report import Results, evaluate
+
+# Set a little under what the extractor reached on 2026-11-24 (in brackets), never under the
+# issue's targets (classification F1 0.9, country-set exact 0.8, amounts R 0.85 at P 0.9).
+BARS: dict[str, float] = {
+    # the seeds: every fact DESIGN.md lists must come out
+    "seeds.classification.f1": 1.0,  # (1.0)
+    "seeds.countries.exact": 1.0,  # (1.0)
+    "seeds.event_types.recall": 1.0,  # (1.0)
+    "seeds.amounts.recall": 1.0,  # (1.0)
+    "seeds.amounts.precision": 1.0,  # (1.0)
+    "seeds.stated_usd": 1.0,  # (1.0)
+    "seeds.dates": 1.0,  # (1.0)
+    # the written articles
+    "gold.classification.f1": 0.97,  # (1.0, 84 articles)
+    "gold.negatives_clean": 1.0,  # (1.0) no event from a hard negative
+    "gold.countries.exact": 0.95,  # (0.979)
+    "gold.event_types.f1": 0.95,  # (0.973)
+    "gold.amounts.recall": 0.96,  # (0.987)
+    "gold.amounts.precision": 0.97,  # (1.0)
+    "gold.stated_usd": 0.94,  # (1.0, 17 sums)
+    "gold.dates": 0.89,  # (0.922)
+    # PLOVER sentences: one-sentence inputs from the CAMEO manual, not tuned against
+    "plover.classification.f1": 0.7,  # (0.706)
+    "plover.conflict_clean": 0.95,  # (1.0)
+    "plover.countries.exact": 0.8,  # (1.0, 6 sentences)
+}
+
+
+@pytest.fixture(scope="module")
+def results() -> Results:
+    return evaluate(load_analyse())
+
+
+@pytest.mark.parametrize("name", sorted(BARS))
+def test_figure_meets_its_bar(results: Results, name: str) -> None:
+    got = results.flat()[name]
+    assert got >= BARS[name], f"{name} = {got:.3f}, below its bar {BARS[name]}"
+
+
+def test_every_bar_names_a_figure(results: Results) -> None:
+    assert set(BARS) <= set(results.flat())

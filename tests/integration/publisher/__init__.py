@@ -1,0 +1,1 @@
+"""Publisher tests with a real Redis, real processes and real HTTP receivers."""

@@ -1,0 +1,350 @@
+"""Events: one per fact, typed and coded, with parties, roles, amounts, dates and evidence."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from services.worker.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, analyse
+from services.worker.extract.codes import codes_for
+from services.worker.extract.ids import event_ids, lineage_key
+from shared.models import (
+    AmountMetric,
+    ArrivalKind,
+    Article,
+    EntityKind,
+    EventType,
+    Role,
+    TemporalRelation,
+    TradeEvent,
+)
+
+RECEIVED = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def article(title: str, text: str, published: date | None = date(2024, 3, 1)) -> Article:
+    when = (
+        datetime(published.year, published.month, published.day, tzinfo=UTC) if published else None
+    )
+    return Article.build(
+        title=title,
+        text=text,
+        arrived_via=ArrivalKind.FILE,
+        received_at=RECEIVED,
+        published_at=when,
+    )
+
+
+def only_event(title: str, text: str, published: date | None = date(2024, 3, 1)) -> TradeEvent:
+    events = analyse(article(title, text, published)).events
+    assert len(events) == 1, [e.event_type for e in events]
+    return events[0]
+
+
+CODES = [
+    (EventType.TRADE_AGREEMENT, False, "057", "AGREE"),
+    (EventType.TRADE_AGREEMENT, True, "0311", "AGREE"),
+    (EventType.COMMERCIAL_DEAL, False, "061", "COOPERATE"),
+    (EventType.INVESTMENT, False, "061", "COOPERATE"),
+    (EventType.JOINT_PROJECT, True, "0311", "COOPERATE"),
+    (EventType.TRADE_VOLUME, False, "061", "COOPERATE"),
+    (EventType.TRADE_TARGET, False, "0311", "COOPERATE"),
+    (EventType.TRADE_MISSION, False, "042", "CONSULT"),
+    (EventType.OFFICE_OPENING, True, "0311", "COOPERATE"),
+    (EventType.OFFICE_OPENING, False, "061", "COOPERATE"),
+    (EventType.ECONOMIC_AID, False, "071", "AID"),
+    (EventType.ECONOMIC_AID, True, "0331", "AID"),
+]
+
+
+@pytest.mark.parametrize(("event_type", "intent", "cameo", "plover"), CODES)
+def test_codes(event_type: EventType, intent: bool, cameo: str, plover: str) -> None:
+    codes = codes_for(event_type, intent=intent)
+    assert (codes.cameo, codes.plover_event) == (cameo, plover)
+    assert codes.plover_context == ["economic"]
+
+
+def test_meetings_are_consultations() -> None:
+    codes = codes_for(EventType.TRADE_MISSION, intent=False, mission_mode="meet")
+    assert (codes.cameo, codes.plover_mode) == ("040", "meet")
+
+
+def test_event_ids_are_stable_and_count_same_facts() -> None:
+    key = lineage_key(EventType.TRADE_AGREEMENT, ["RUS", "CHN", "CHN"])
+    assert key == "trade_agreement|CHN,RUS"
+    first = event_ids("art_0123456789abcdef0123", [key, key, "other"])
+    again = event_ids("art_0123456789abcdef0123", [key, key, "other"])
+    assert first == again
+    assert len(set(first)) == 3
+    assert all(i.startswith("evt_") for i in first)
+
+
+def test_investment_with_region_amount_and_intent() -> None:
+    event = only_event(
+        "Toyota to invest in Mexico",
+        "Toyota will invest $1.3 billion in a new plant in Mexico's Guanajuato state.",
+    )
+    assert event.event_type is EventType.INVESTMENT
+    assert event.countries == ["JPN", "MEX"]
+    roles = {p.name: (p.role, p.kind, p.country, p.subdivision) for p in event.participants}
+    assert roles["Toyota"] == (Role.INVESTOR, EntityKind.COMPANY, "JPN", None)
+    assert roles["Guanajuato"] == (Role.INVESTEE, EntityKind.REGION, "MEX", "MX-GUA")
+    [amount] = event.amounts
+    assert (amount.value, amount.currency, amount.metric) == (1.3e9, "USD", AmountMetric.INVESTMENT)
+    assert event.codes.cameo == "0311"  # "will invest": an intention
+
+
+def test_trade_figure_with_direction_and_period() -> None:
+    event = only_event(
+        "Kenya, Tanzania trade rebounds",
+        "Kenya's exports to Tanzania rose to Sh52.3 billion in 2022, data showed.",
+    )
+    assert event.event_type is EventType.TRADE_VOLUME
+    assert event.countries == ["KEN", "TZA"]
+    roles = {p.country: p.role for p in event.participants}
+    assert roles == {"KEN": Role.SELLER, "TZA": Role.BUYER}
+    [amount] = event.amounts
+    assert (amount.value, amount.currency, amount.metric) == (
+        52.3e9,
+        "KES",
+        AmountMetric.TRADE_VOLUME,
+    )
+    assert event.when is not None
+    assert (event.when.start, event.when.end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_aid_donor_and_recipient() -> None:
+    event = only_event(
+        "Japan lends Bangladesh",
+        "Japan extended a loan of 165 billion yen to Bangladesh on Tuesday.",
+    )
+    assert event.event_type is EventType.ECONOMIC_AID
+    roles = {p.country: p.role for p in event.participants}
+    assert roles == {"JPN": Role.DONOR, "BGD": Role.RECIPIENT}
+    assert event.amounts[0].metric is AmountMetric.AID
+    assert event.codes.cameo == "071"
+
+
+def test_target_year_resolves_without_a_publication_date() -> None:
+    event = only_event(
+        "",
+        "China and Russia aim to bring bilateral trade to 200 billion dollars by 2020.",
+        published=None,
+    )
+    assert event.event_type is EventType.TRADE_TARGET
+    assert event.amounts[0].metric is AmountMetric.TARGET
+    assert event.when is not None
+    assert event.when.relation is TemporalRelation.TARGET
+    assert (event.when.start, event.when.end) == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_a_fact_told_twice_is_one_event() -> None:
+    text = (
+        "Kenya and Tanzania signed a trade agreement on Friday to remove 14 barriers. "
+        "The agreement was signed by Kenya's trade minister and Tanzania's industry minister "
+        "in Namanga."
+    )
+    event = only_event("Kenya, Tanzania agree", text)
+    assert event.event_type is EventType.TRADE_AGREEMENT
+    assert event.confidence.score > 0.5
+    assert "corroborated" in event.confidence.basis
+
+
+def test_also_marks_a_second_fact() -> None:
+    text = (
+        "India and the UAE signed a bilateral investment treaty on Tuesday. "
+        "The two sides also signed a memorandum of understanding on trade payments."
+    )
+    events = analyse(article("India, UAE sign treaty", text)).events
+    assert [e.event_type for e in events] == [EventType.TRADE_AGREEMENT] * 2
+    assert len({e.event_id for e in events}) == 2
+
+
+def test_purchase_roles() -> None:
+    text = (
+        "Deals included the purchase of Russian agro-industrial products worth about "
+        "500 million US dollars by China's Sichuan and Hubei provinces."
+    )
+    event = only_event("", text)
+    assert event.event_type is EventType.COMMERCIAL_DEAL
+    roles = {(p.country, p.subdivision): p.role for p in event.participants}
+    assert roles == {
+        ("RUS", None): Role.SELLER,
+        ("CHN", "CN-SC"): Role.BUYER,
+        ("CHN", "CN-HB"): Role.BUYER,
+    }
+    assert event.amounts[0].approximate is True
+
+
+def test_evidence_offsets_and_provenance() -> None:
+    text = "Share this article\nPara.\n\nVietnam Airlines signed a deal to buy 50 Boeing jets."
+    analysis = analyse(article("Vietnam buys Boeing jets", text))
+    [event] = analysis.events
+    assert analysis.clean_text == "Para.\n\nVietnam Airlines signed a deal to buy 50 Boeing jets."
+    ev = event.evidence
+    assert analysis.clean_text[ev.start : ev.end] == ev.sentence
+    assert event.extractor.name == EXTRACTOR_NAME
+    assert event.extractor.version == EXTRACTOR_VERSION
+    assert event.countries == ["USA", "VNM"]
+    for p in event.participants:
+        if p.span is not None:
+            assert analysis.clean_text[p.span.start : p.span.end] == p.span.text
+
+
+def test_event_ids_survive_small_edits() -> None:
+    base = "Vietnam Airlines signed a deal on Monday to buy 50 Boeing jets."
+    edited = "Vietnam Airlines on Monday signed a preliminary deal to buy 50 Boeing 737 jets."
+    first = analyse(article("", base)).events
+    second = analyse(article("", edited)).events
+    # an article without url or guid is identified by its content; the same url keeps it
+    same = [
+        Article.build(
+            title="",
+            text=t,
+            arrived_via=ArrivalKind.FILE,
+            received_at=RECEIVED,
+            url="https://news.example/vietnam-boeing",
+        )
+        for t in (base, edited)
+    ]
+    assert [e.event_id for e in analyse(same[0]).events] == [
+        e.event_id for e in analyse(same[1]).events
+    ]
+    assert first and second
+
+
+def test_negated_and_hedged_facts() -> None:
+    assert (
+        analyse(article("", "Kenya and Uganda failed to reach an agreement on sugar.")).events == []
+    )
+    events = analyse(article("", "Brazil and India could sign a trade deal next year.")).events
+    assert all(e.confidence.score < 0.8 for e in events)
+
+
+# (name, title, text, the fact's type, its countries, its first sum)
+FACT_RULES = [
+    (
+        "a currency swap line between central banks is economic aid",
+        "Brazil renews swap with China",
+        "Brazil's central bank said on Monday it had renewed its currency swap line with "
+        "the People's Bank of China, worth 190 billion yuan.",
+        EventType.ECONOMIC_AID,
+        ["BRA", "CHN"],
+        (190e9, "CNY"),
+    ),
+    (
+        "money provided in a foreign dollar is aid without the word aid",
+        "New Zealand backs Fiji climate plan",
+        "New Zealand would provide NZ$25 million over three years to Fiji for a new "
+        "programme on climate resilience, the foreign minister said.",
+        EventType.ECONOMIC_AID,
+        ["FJI", "NZL"],
+        (25e6, "NZD"),
+    ),
+    (
+        "paying another country for services is a commercial deal",
+        "Paraguay pays Brazil for power transit",
+        "Paraguay paid Brazil about $300 million in electricity transit charges last year.",
+        EventType.COMMERCIAL_DEAL,
+        ["BRA", "PRY"],
+        (300e6, "USD"),
+    ),
+    (
+        "a country named as a route and then as a party stays a party",
+        "Mali pays Senegal port fees",
+        "Most of Mali's cotton moves through Senegal, and Mali paid Senegal about "
+        "$90 million in port fees in 2023.",
+        EventType.COMMERCIAL_DEAL,
+        ["MLI", "SEN"],
+        (90e6, "USD"),
+    ),
+    (
+        "breaking ground on a project with a sum is an investment",
+        "Toyota starts building in Poland",
+        "Japan's Toyota broke ground in May on its $1.2 billion battery complex in Poland, "
+        "which will employ 2,000 people.",
+        EventType.INVESTMENT,
+        ["JPN", "POL"],
+        (1.2e9, "USD"),
+    ),
+    (
+        "a company's order in a foreign capital is with that country",
+        "Siemens wins Lima train order",
+        "Siemens said Tuesday it has won a 900 million euro order to supply trains for a "
+        "commuter line in Lima, its largest in South America.",
+        EventType.COMMERCIAL_DEAL,
+        ["DEU", "PER"],
+        (900e6, "EUR"),
+    ),
+    (
+        "a bare dollar is the story's own (a Canadian Press credit in another sentence)",
+        "Canada, Mexico trade grows",
+        "OTTAWA - Trade between Canada and Mexico reached $55.9 billion last year, a fraction "
+        "of what each trades with the United States. The Canadian Press obtained the figure.",
+        EventType.TRADE_VOLUME,
+        ["CAN", "MEX"],
+        (55.9e9, "CAD"),
+    ),
+    (
+        "a signed contract to build something is a commercial deal",
+        "Voltalia to build Kenya solar plants",
+        "On Tuesday, French developer Voltalia signed a $400m contract with Kenya's energy "
+        "ministry to build solar plants and mini-grids.",
+        EventType.COMMERCIAL_DEAL,
+        ["FRA", "KEN"],
+        (400e6, "USD"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "text", "event_type", "countries", "first_sum"),
+    FACT_RULES,
+    ids=[case[0] for case in FACT_RULES],
+)
+def test_fact_rules(
+    name: str,
+    title: str,
+    text: str,
+    event_type: EventType,
+    countries: list[str],
+    first_sum: tuple[float, str],
+) -> None:
+    found = {e.event_type: e for e in analyse(article(title, text)).events}
+    assert event_type in found, (name, sorted(found))
+    event = found[event_type]
+    assert event.countries == countries
+    assert (event.amounts[0].value, event.amounts[0].currency) == first_sum
+    assert EventType.JOINT_PROJECT not in found
+
+
+def test_a_figure_told_by_pronoun_continues_the_trade_figure() -> None:
+    text = (
+        "Trade between Chile and India reached $4.2 billion in 2023. "
+        "In the first quarter of 2024 it stood at $1.1 billion."
+    )
+    events = analyse(article("Chile-India trade grows", text)).events
+    figures = {e.amounts[0].value: e for e in events if e.event_type is EventType.TRADE_VOLUME}
+    assert set(figures) == {4.2e9, 1.1e9}
+    assert figures[1.1e9].countries == ["CHL", "IND"]
+    assert figures[1.1e9].when is not None and figures[1.1e9].when.start == date(2024, 1, 1)
+
+
+def test_a_firms_agreement_right_after_a_fact_is_its_signing() -> None:
+    text = (
+        "A Chinese battery maker will invest $300 million to build a factory in Hungary. "
+        "CATL signed an agreement with Hungary's investment agency on Tuesday."
+    )
+    event = only_event("CATL to invest in Hungary", text)
+    assert event.event_type is EventType.INVESTMENT
+    assert event.countries == ["CHN", "HUN"]
+    assert event.when is not None and event.when.start == date(2024, 2, 27)
+
+
+def test_a_past_verb_dates_its_weekday_in_the_past() -> None:
+    # published on Friday 2024-03-01: "will" later in the sentence must not make it next week
+    text = "Peru and Thailand on Tuesday signed a free trade agreement that will cut tariffs."
+    when = only_event("Peru, Thailand sign FTA", text).when
+    assert when is not None and when.start == date(2024, 2, 27)
+    assert when.relation is TemporalRelation.OCCURRED

@@ -1,0 +1,103 @@
+"""The gazetteer: names, adjectives, abbreviations, capitals, subdivisions, blocs, companies."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.worker.extract.entities import learn_companies, prepare_mentions
+from services.worker.extract.gazetteer import find_mentions
+
+# (text, [(surface, entity key, party country, ISO 3166-2)])
+CASES = [
+    (
+        "China's Sichuan, Hubei and Gansu provinces",
+        [
+            ("China", "CHN", "CHN", None),
+            ("Sichuan", "CN-SC", "CHN", "CN-SC"),
+            ("Hubei", "CN-HB", "CHN", "CN-HB"),
+            ("Gansu", "CN-GS", "CHN", "CN-GS"),
+        ],
+    ),
+    ("Sino-Russian ties", [("Sino-", "CHN", "CHN", None), ("Russian", "RUS", "RUS", None)]),
+    ("the U.S. and the UAE", [("U.S.", "USA", "USA", None), ("UAE", "ARE", "ARE", None)]),
+    ("Beijing said", [("Beijing", "CHN", "CHN", "CN-BJ")]),
+    ("the EU and the EAEU", [("EU", "bloc:EU", "EUU", None), ("EAEU", "bloc:EAEU", None, None)]),
+    (
+        "the Russian Export Center (REC)",
+        [
+            ("Russian Export Center", "org:russian export center", "RUS", None),
+            ("REC", "org:russian export center", "RUS", None),
+        ],
+    ),
+    (
+        "The Commercial Aircraft Corporation of China and COMAC",
+        [
+            (
+                "Commercial Aircraft Corporation of China",
+                "org:commercial aircraft corporation of china",
+                "CHN",
+                None,
+            ),
+            ("COMAC", "org:commercial aircraft corporation of china", "CHN", None),
+        ],
+    ),
+    ("plants in Indiana", [("Indiana", "US-IN", "USA", "US-IN")]),
+    ("Latin American markets", []),
+    (
+        "New South Wales and Türkiye and Turkiye",
+        [
+            ("New South Wales", "AU-NSW", "AUS", "AU-NSW"),
+            ("Türkiye", "TUR", "TUR", None),
+            ("Turkiye", "TUR", "TUR", None),
+        ],
+    ),
+    ("NAIROBI, May 6", [("NAIROBI", "KEN", "KEN", "KE-30")]),
+    ("Kazakh and Uzbek firms", [("Kazakh", "KAZ", "KAZ", None), ("Uzbek", "UZB", "UZB", None)]),
+    (
+        "Chinese President Xi Jinping",
+        [("Chinese", "CHN", "CHN", None), ("Xi Jinping", "person:xi jinping", "CHN", None)],
+    ),
+    ("Indianapolis", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_find_mentions(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    found = [
+        (m.text, m.entity.key, m.entity.country, m.entity.subdivision) for m in find_mentions(text)
+    ]
+    assert found == expected
+
+
+def test_mention_offsets_point_into_the_text() -> None:
+    text = "Toyota and Petrobras met in Brasilia."
+    for m in find_mentions(text):
+        assert text[m.start : m.end] == m.text
+
+
+def test_currency_words_and_amounts_are_not_countries() -> None:
+    text = "worth about 500 million US dollars and US$5 million, paid in Chinese yuan"
+    money = [type("M", (), {"start": 6, "end": 34})()]
+    assert [m.text for m in prepare_mentions(text, money)] == []
+
+
+def test_news_agencies_are_dropped() -> None:
+    assert [m.text for m in prepare_mentions("Slepnyov told Xinhua and Reuters.", [])] == []
+
+
+def test_companies_learnt_from_the_article() -> None:
+    text = (
+        "Australia's Zephyr Minerals signed a deal with Chinese steelmaker Hebang Steel. "
+        "Zephyr said the ore would ship in May."
+    )
+    learnt = learn_companies(text, find_mentions(text))
+    assert learnt["Zephyr Minerals"].country == "AUS"
+    assert learnt["Zephyr"].country == "AUS"  # a later short mention is the same company
+    assert learnt["Hebang Steel"].country == "CHN"
+    mentions = {m.text: m.entity.country for m in prepare_mentions(text, [])}
+    assert mentions["Zephyr"] == "AUS"
+
+
+def test_stock_indices_are_not_learnt_as_companies() -> None:
+    text = "Japan's Nikkei 225 index rose 1%, while Hong Kong's Hang Seng fell."
+    assert learn_companies(text, find_mentions(text)) == {}

@@ -1,0 +1,233 @@
+"""Time expressions: absolute and relative, resolved against the publication date or not at all."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from services.worker.extract.timex import TimeMention, find_times, to_when
+from shared.models import Granularity, TemporalRelation
+from shared.textformat import parse_plain_article
+
+# The first seed's publication date, a Sunday: the week runs Mon 12 - Sun 18 November 2018.
+SUNDAY = date(2018, 11, 18)
+D, M, Q, Y, R = (Granularity.DAY, Granularity.MONTH, Granularity.QUARTER, Granularity.YEAR,
+                 Granularity.RANGE)  # fmt: skip
+OCC, COV, TGT, PLN = (
+    TemporalRelation.OCCURRED,
+    TemporalRelation.PERIOD_COVERED,
+    TemporalRelation.TARGET,
+    TemporalRelation.PLANNED,
+)
+
+# (sentence, anchor, mention text, begin, finish, granularity, relation)
+RESOLVED = [
+    ("An office will open by the end of this year.", SUNDAY, "by the end of this year",
+     date(2018, 12, 31), date(2018, 12, 31), Y, TGT),
+    ("Trade grew in the first five months this year.", SUNDAY, "in the first five months this year",
+     date(2018, 1, 1), date(2018, 5, 31), R, COV),
+    ("The CIIE, held on Nov. 5-10, drew", SUNDAY, "on Nov. 5-10", date(2018, 11, 5),
+     date(2018, 11, 10), R, OCC),
+    ("The CIIE, held in Shanghai on Nov.5-10, is", SUNDAY, "on Nov.5-10", date(2018, 11, 5),
+     date(2018, 11, 10), R, OCC),
+    ("to bring trade to 200 billion dollars by 2020", SUNDAY, "by 2020", date(2020, 1, 1),
+     date(2020, 12, 31), Y, TGT),
+    ("They met on Monday.", SUNDAY, "on Monday", date(2018, 11, 12), date(2018, 11, 12), D, OCC),
+    ("They will meet on Monday.", SUNDAY, "on Monday", date(2018, 11, 19), date(2018, 11, 19),
+     D, PLN),
+    ("They met last Sunday.", SUNDAY, "last Sunday", date(2018, 11, 11), date(2018, 11, 11), D,
+     OCC),
+    ("goods in the next five years", SUNDAY, "in the next five years", SUNDAY, date(2023, 11,
+     18), R, PLN),
+    ("Trade fell last year.", SUNDAY, "last year", date(2017, 1, 1), date(2017, 12, 31), Y, OCC),
+    ("Talks open next year.", SUNDAY, "next year", date(2019, 1, 1), date(2019, 12, 31), Y, PLN),
+    ("Exports rose this month.", SUNDAY, "this month", date(2018, 11, 1), date(2018, 11, 30), M,
+     OCC),
+    ("Sales doubled in 2017.", SUNDAY, "in 2017", date(2017, 1, 1), date(2017, 12, 31), Y, OCC),
+    ("visitors in January 2017", SUNDAY, "in January 2017", date(2017, 1, 1), date(2017, 1, 31),
+     M, OCC),
+    ("Exports rose in the first quarter.", SUNDAY, "in the first quarter", date(2018, 1, 1),
+     date(2018, 3, 31), Q, COV),
+    ("Profit in the fourth quarter of 2019", SUNDAY, "in the fourth quarter of 2019",
+     date(2019, 10, 1), date(2019, 12, 31), Q, COV),
+    ("Profit in the last quarter of 2019", SUNDAY, "in the last quarter of 2019",
+     date(2019, 10, 1), date(2019, 12, 31), Q, COV),
+    ("Profit fell last quarter.", SUNDAY, "last quarter", date(2018, 7, 1), date(2018, 9, 30),
+     Q, OCC),
+    ("Sales in H1 2019 rose.", SUNDAY, "in H1 2019", date(2019, 1, 1), date(2019, 6, 30), R, COV),
+    ("during the first half of 2019", SUNDAY, "during the first half of 2019", date(2019, 1, 1),
+     date(2019, 6, 30), R, COV),
+    ("Trade has grown since 2015.", SUNDAY, "since 2015", date(2015, 1, 1), SUNDAY, R, COV),
+    # "since" looks back: December of the year before the anchor.
+    ("Trade has grown since December.", SUNDAY, "since December", date(2017, 12, 1), SUNDAY, R,
+     COV),
+    ("They met early Monday.", SUNDAY, "early Monday", date(2018, 11, 12), date(2018, 11, 12), D,
+     OCC),
+    ("signed on March 3, 2019 in", SUNDAY, "on March 3, 2019", date(2019, 3, 3), date(2019, 3,
+     3), D, PLN),
+    ("signed on 3 March 2017 in", SUNDAY, "on 3 March 2017", date(2017, 3, 3), date(2017, 3, 3),
+     D, OCC),
+    ("signed on 2017-03-03 in", SUNDAY, "on 2017-03-03", date(2017, 3, 3), date(2017, 3, 3), D,
+     OCC),
+    ("signed yesterday", SUNDAY, "yesterday", date(2018, 11, 17), date(2018, 11, 17), D, OCC),
+    ("talks next week", SUNDAY, "next week", date(2018, 11, 19), date(2018, 11, 25), R, PLN),
+    ("Sales grew in May.", SUNDAY, "in May", date(2018, 5, 1), date(2018, 5, 31), M, OCC),
+    ("between 2019 and 2021", SUNDAY, "between 2019 and 2021", date(2019, 1, 1), date(2021, 12,
+     31), R, PLN),
+    ("It grew in mid-2017.", SUNDAY, "in mid-2017", date(2017, 5, 1), date(2017, 8, 31), R, OCC),
+    ("due early next year", SUNDAY, "early next year", date(2019, 1, 1), date(2019, 4, 30), R, PLN),
+    ("Sales so far this year", SUNDAY, "so far this year", date(2018, 1, 1), SUNDAY, R, COV),
+    ("over the past five years", SUNDAY, "over the past five years", date(2013, 11, 18), SUNDAY,
+     R, COV),
+    ("from Nov. 28-Dec. 2", SUNDAY, "from Nov. 28-Dec. 2", date(2018, 11, 28), date(2018, 12,
+     2), R, PLN),
+    # No year: the anchor's, unless that puts a past event more than half a year ahead.
+    ("It was signed on Dec. 28.", date(2019, 1, 5), "on Dec. 28", date(2018, 12, 28),
+     date(2018, 12, 28), D, OCC),
+    ("Exports fell in December.", date(2019, 1, 5), "in December", date(2018, 12, 1),
+     date(2018, 12, 31), M, OCC),
+    ("They will meet in January.", date(2018, 12, 10), "in January", date(2019, 1, 1),
+     date(2019, 1, 31), M, PLN),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "text", "begin", "finish", "granularity", "relation"), RESOLVED
+)
+def test_resolved(
+    sentence: str,
+    anchor: date,
+    text: str,
+    begin: date,
+    finish: date,
+    granularity: Granularity,
+    relation: TemporalRelation,
+) -> None:
+    [t] = find_times(sentence, anchor)
+    assert (t.text, t.begin, t.finish, t.granularity, t.relation) == (
+        text,
+        begin,
+        finish,
+        granularity,
+        relation,
+    )
+    assert t.resolved
+    assert sentence[t.start : t.end] == t.text
+
+
+# Without a publication date: relative expressions keep their text and stay unresolved.
+UNANCHORED = [
+    ("by the end of this year", Y, TGT, False, None, None),
+    ("in the first five months this year", R, COV, False, None, None),
+    ("on Nov. 5-10", R, OCC, False, None, None),
+    ("on Monday", D, OCC, False, None, None),
+    ("next week", R, PLN, False, None, None),
+    ("in the next five years", R, PLN, False, None, None),
+    ("last year", Y, OCC, False, None, None),
+    ("yesterday", D, OCC, False, None, None),
+    ("by 2020", Y, TGT, True, date(2020, 1, 1), date(2020, 12, 31)),
+    ("in 2017", Y, OCC, True, date(2017, 1, 1), date(2017, 12, 31)),
+    ("January 2017", M, OCC, True, date(2017, 1, 1), date(2017, 1, 31)),
+    ("H1 2019", R, COV, True, date(2019, 1, 1), date(2019, 6, 30)),
+    ("March 3, 2019", D, OCC, True, date(2019, 3, 3), date(2019, 3, 3)),
+    ("since 2015", R, COV, True, date(2015, 1, 1), None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "granularity", "relation", "resolved", "begin", "finish"), UNANCHORED
+)
+def test_unanchored(
+    text: str,
+    granularity: Granularity,
+    relation: TemporalRelation,
+    resolved: bool,
+    begin: date | None,
+    finish: date | None,
+) -> None:
+    [t] = find_times(text, None)
+    assert (t.text, t.granularity, t.relation, t.resolved, t.begin, t.finish) == (
+        text,
+        granularity,
+        relation,
+        resolved,
+        begin,
+        finish,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "May be later.",
+        "the year before",
+        "a two-day visit",
+        "for six years",
+        "in the past few years",
+        "over 2,800 companies from 130 countries",
+        "it cost $2020",
+        "© 2001-2013 Comsenz Inc.",
+        "half of the companies",
+        "on behalf of the firm",
+        "2020 was hard",
+        "a quarter of exports",
+        "the Marketing team",
+    ],
+)
+def test_not_time(sentence: str) -> None:
+    assert find_times(sentence, SUNDAY) == []
+
+
+def test_two_years_joined_by_and_are_not_a_range() -> None:
+    [t] = find_times("in 2015 and 2016", SUNDAY)
+    assert (t.text, t.begin, t.finish) == ("in 2015", date(2015, 1, 1), date(2015, 12, 31))
+
+
+def test_impossible_date_stays_unresolved() -> None:
+    [t] = find_times("on February 30, 2019", SUNDAY)
+    assert (t.resolved, t.begin, t.granularity) == (False, None, D)
+
+
+def test_to_when_moves_offsets_and_records_the_anchor() -> None:
+    t = TimeMention(5, 12, "by 2020", date(2020, 1, 1), date(2020, 12, 31), Y, TGT, True)
+    w = to_when(t, anchor=SUNDAY, base_offset=100)
+    assert (w.start, w.end, w.granularity, w.relation, w.resolved, w.anchor) == (
+        date(2020, 1, 1),
+        date(2020, 12, 31),
+        Y,
+        TGT,
+        True,
+        SUNDAY,
+    )
+    assert w.span is not None and (w.span.start, w.span.end, w.span.text) == (105, 112, "by 2020")
+
+
+def _summary(found: list[TimeMention]) -> list[tuple[str, date | None, date | None, str]]:
+    return [(t.text, t.begin, t.finish, t.relation.value) for t in found]
+
+
+def test_seed_times(seed_paths: list[Path]) -> None:
+    first = parse_plain_article(seed_paths[0].read_text())
+    assert first.published_at is not None
+    assert _summary(find_times(first.text, first.published_at.date())) == [
+        ("on Nov.5-10", date(2018, 11, 5), date(2018, 11, 10), "occurred"),
+        ("in the next five years", SUNDAY, date(2023, 11, 18), "planned"),
+        ("by the end of this year", date(2018, 12, 31), date(2018, 12, 31), "target"),
+    ]
+    second = parse_plain_article(seed_paths[1].read_text())
+    assert second.published_at is None
+    found = find_times(second.text, None)
+    assert [t.text for t in found] == [
+        "in January 2017",
+        "In 2015",
+        "in 2016",
+        "in the first five months this year",
+        "Monday",
+        "this year",
+        "by 2020",
+    ]
+    assert [t.resolved for t in found] == [True, True, True, False, False, False, True]
+    assert (found[-1].begin, found[-1].relation) == (date(2020, 1, 1), TGT)
+    assert found[3].relation is COV
