@@ -50,6 +50,8 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "worker_hijack_root_logger": False,
         "worker_send_task_events": False,
         "worker_max_tasks_per_child": 10_000,
+        # Undecodable messages (a pickle, say) go to the dead-letter list, not only to the log.
+        "worker_consumer": "shared.celery_consumer:DeadLetteringConsumer",
         "enable_utc": True,
     }
 

@@ -55,6 +55,8 @@ MAX_DELIVERIES: Final = 5
 MAX_TASK_RETRIES: Final = 6
 # Dead-letter entries kept; the oldest are trimmed so a flood cannot fill Redis.
 DEAD_LETTER_MAX_LEN: Final = 100_000
+# Bytes of an undecodable broker message kept in its dead letter; enough to identify it.
+DEAD_LETTER_BODY_MAX_BYTES: Final = 64_000
 
 # --- Times -----------------------------------------------------------------------------------
 # Extraction takes milliseconds; anything near these limits is a bug or a hostile input.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import pickle
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -15,6 +17,7 @@ from shared import constants as c
 from shared.articlefile import article_from_file
 from shared.celery_app import make_celery
 from shared.client import TradewireClient, normalise
+from shared.deadletter import read_dead_letters
 from shared.models import ArrivalKind, CloudEvent
 from shared.outbox import publisher_caught_up
 from shared.settings import Settings
@@ -153,6 +156,13 @@ def test_pickled_message_is_refused(
     worker.wait_for("ContentDisallowed", 30)
     assert redis_client.xlen(c.OUTBOX_STREAM) == 0
     assert worker.proc.poll() is None
+    # Nothing is lost: the refused message is kept, with the reason and its pickled bytes.
+    [letter] = read_dead_letters(redis_client)
+    assert letter.stage == "worker" and letter.error_type == "ContentDisallowed"
+    assert "pickle" in letter.reason
+    assert letter.payload["content_type"] == "application/x-python-serialize"
+    body = base64.b64decode(letter.payload["body_base64"])
+    assert pickle.loads(body)[0][0]["id"] == article.id  # our own test message
 
 
 def test_worker_killed_mid_task_loses_nothing(
@@ -174,3 +184,17 @@ def test_worker_killed_mid_task_loses_nothing(
     ids = [e.id for e in stream_events(redis_client)]
     assert ids and len(ids) == len(set(ids))
     assert outbox_articles(redis_client) == [result.article_id]
+
+
+def test_message_for_an_unknown_task_is_dead_lettered(
+    start_worker: Callable[..., WorkerProcess],
+    settings: Settings,
+    redis_client: redis.Redis,
+) -> None:
+    worker = start_worker()
+    make_celery(settings).send_task("tradewire.no_such_task", args=[1], queue=c.ARTICLES_QUEUE)
+    worker.wait_for("refused_message_dead_lettered", 30)
+    [letter] = read_dead_letters(redis_client)
+    assert letter.error_type == "NotRegistered" and "no_such_task" in letter.reason
+    assert letter.payload["headers"]["task"] == "tradewire.no_such_task"
+    assert worker.proc.poll() is None
