@@ -8,6 +8,8 @@ address that was vetted. Every redirect hop opens its connection through the sam
 
 from __future__ import annotations
 
+import concurrent.futures
+import functools
 import typing
 from collections.abc import Callable
 
@@ -17,6 +19,28 @@ import httpx
 from shared.netsafety import IPAddress, Resolver, check_url, system_resolver
 
 AddressCheck = Callable[[str, int], list[IPAddress]]
+# getaddrinfo cannot be interrupted; lookups run on these threads so a caller can stop waiting.
+RESOLVER_THREADS = 8
+
+
+@functools.cache
+def _resolver_pool() -> concurrent.futures.ThreadPoolExecutor:
+    return concurrent.futures.ThreadPoolExecutor(RESOLVER_THREADS, thread_name_prefix="dns")
+
+
+def checked_within(
+    check: AddressCheck, host: str, port: int, timeout_s: float | None
+) -> list[IPAddress]:
+    """`check(host, port)`, but a DNS lookup slower than `timeout_s` is a connect timeout: the
+    request's own timeouts start only once a socket exists, so a stalled resolver is cut here."""
+    if timeout_s is None:
+        return check(host, port)
+    future = _resolver_pool().submit(check, host, port)
+    try:
+        return future.result(timeout=timeout_s)
+    except concurrent.futures.TimeoutError:
+        future.cancel()
+        raise httpcore.ConnectTimeout(f"resolving {host} took over {timeout_s} s") from None
 
 
 def address_check(*, allow_private: bool, resolver: Resolver = system_resolver) -> AddressCheck:
@@ -43,7 +67,7 @@ class GuardedBackend(httpcore.SyncBackend):
         local_address: str | None = None,
         socket_options: typing.Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
-        addresses = self._check(host, port)
+        addresses = checked_within(self._check, host, port, timeout)
         last_error: Exception | None = None
         for address in addresses:
             try:
