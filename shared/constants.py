@@ -25,8 +25,13 @@ DEAD_LETTER_LIST: Final = "tradewire:deadletter"
 OUTBOX_DEAD_STREAM: Final = "tradewire:outbox:dead"
 # Language-neutral push: any Redis client may RPUSH an article JSON here.
 INBOX_LIST: Final = "tradewire:inbox"
-# Items taken from the inbox but not yet queued; recovered on restart (at-least-once).
+# Items one watcher took from the inbox but has not queued yet: one list per watcher (+ its id),
+# so a watcher recovers only the lists of watchers whose lease expired (at-least-once).
+INBOX_PROCESSING_PREFIX: Final = "tradewire:inbox:processing:"
+# The processing list of releases before per-watcher lists; still recovered, never written.
 INBOX_PROCESSING_LIST: Final = "tradewire:inbox:processing"
+# A live watcher's lease on its processing list (+ its id), refreshed on every inbox drain.
+INBOX_LEASE_PREFIX: Final = "tradewire:inbox:lease:"
 
 # Per-article dedup record: content hash of the last version queued.
 ARTICLE_SEEN_PREFIX: Final = "tradewire:article:"
@@ -148,6 +153,11 @@ WATCHER_MAX_OPML_BYTES: Final = 5_000_000
 WATCHER_MAX_DROP_FILE_BYTES: Final = 8_000_000
 # Payload characters kept in a watcher dead letter, so one huge item cannot bloat the list.
 WATCHER_DEADLETTER_PAYLOAD_CHARS: Final = 100_000
+# A watcher silent this long is presumed dead and its in-flight inbox items are re-queued;
+# far above one drain (milliseconds per item), so a live watcher is never robbed.
+INBOX_LEASE_TTL_S: Final = 120
+# How often a running watcher looks for the processing lists of dead watchers.
+INBOX_RECOVER_INTERVAL_S: Final = 30
 # Sub-folders of the drop folder for processed and refused files.
 WATCHER_DROP_DONE_DIR: Final = "done"
 WATCHER_DROP_FAILED_DIR: Final = "failed"

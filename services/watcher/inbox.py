@@ -1,7 +1,8 @@
 """The language-neutral push path: ArticleIn JSON that any Redis client RPUSHes to the inbox.
 
-Each item is moved (LMOVE) to a processing list before it is handled and removed from there only
-once it was queued or dead-lettered; a watcher that dies in between finds it there at start.
+Each item is moved (LMOVE) to this watcher's processing list before it is handled and removed
+from there only once it was queued or dead-lettered; if the watcher dies in between, another
+one re-queues it once the dead watcher's lease has expired (see inbox_recovery).
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import cast
 
 import redis
 from pydantic import ValidationError
 
+from services.watcher import inbox_recovery as recovery
 from services.watcher.metrics import Metrics
 from services.watcher.sink import ArticleSink
 from shared import constants as c
@@ -33,16 +35,6 @@ class InboxReport:
     duplicates: int = 0
     dead: int = 0
     waiting: bool = False  # the queue was unavailable; items remain
-
-
-def recover_inbox(client: redis.Redis) -> int:
-    """Put items a previous run took but never finished back at the head of the inbox, in order."""
-    moved = 0
-    while client.lmove(c.INBOX_PROCESSING_LIST, c.INBOX_LIST, "RIGHT", "LEFT") is not None:
-        moved += 1
-    if moved:
-        log.warning("inbox_recovered", items=moved)
-    return moved
 
 
 def _as_value(raw: bytes | str) -> str:
@@ -77,24 +69,42 @@ class Inbox:
         sink: ArticleSink,
         metrics: Metrics,
         now: Callable[[], datetime],
+        *,
+        owner: str | None = None,
     ) -> None:
         self._redis = client
         self._sink = sink
         self._metrics = metrics
         self._now = now
+        self.owner = owner or recovery.new_owner_id()
+        self._processing = recovery.processing_key(self.owner)
+        self._next_recovery: datetime | None = None
+
+    def recover(self) -> int:
+        """Re-queue what dead watchers left in flight; done at start and every few seconds."""
+        recovery.renew_lease(self._redis, self.owner)
+        self._next_recovery = self._now() + timedelta(seconds=c.INBOX_RECOVER_INTERVAL_S)
+        return recovery.recover_orphans(self._redis, me=self.owner)
+
+    def close(self) -> None:
+        recovery.release(self._redis, self.owner)
 
     def drain(self, limit: int) -> InboxReport:
         """Handle up to `limit` items; stops early when the queue is unavailable."""
+        if self._next_recovery is None or self._now() >= self._next_recovery:
+            self.recover()
+        else:
+            recovery.renew_lease(self._redis, self.owner)
         queued = duplicates = dead = 0
         for _ in range(limit):
-            raw = self._redis.lmove(c.INBOX_LIST, c.INBOX_PROCESSING_LIST, "LEFT", "RIGHT")
+            raw = self._redis.lmove(c.INBOX_LIST, self._processing, "LEFT", "RIGHT")
             if raw is None:
                 break
             outcome = self._handle(raw)
             if outcome == "retry":
                 self._put_back(raw)
                 return InboxReport(queued, duplicates, dead, waiting=True)
-            self._redis.lrem(c.INBOX_PROCESSING_LIST, 1, _as_value(raw))
+            self._redis.lrem(self._processing, 1, _as_value(raw))
             self._metrics.inc("inbox_total", result=outcome)
             queued += outcome == "queued"
             duplicates += outcome == "duplicate"
@@ -132,6 +142,6 @@ class Inbox:
     def _put_back(self, raw: bytes | str) -> None:
         """Return the item to the head of the inbox, so it is the first one tried again."""
         pipe = self._redis.pipeline(transaction=True)
-        pipe.lrem(c.INBOX_PROCESSING_LIST, 1, _as_value(raw))
+        pipe.lrem(self._processing, 1, _as_value(raw))
         pipe.lpush(c.INBOX_LIST, raw)
         pipe.execute()

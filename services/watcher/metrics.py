@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import redis
 
 from services.watcher.feedstate import FeedStatus
+from services.watcher.inbox_recovery import in_flight
 from services.watcher.registry import FeedRegistry
 from shared import constants as c
 
@@ -91,7 +92,7 @@ def _gauges(client: redis.Redis, now: datetime) -> dict[str, float]:
     }
     values["feeds_due"] = FeedRegistry(client).due_count(now)
     values["inbox_length"] = int(client.llen(c.INBOX_LIST))
-    values["inbox_processing_length"] = int(client.llen(c.INBOX_PROCESSING_LIST))
+    values["inbox_processing_length"] = in_flight(client)
     values["deadletter_length"] = int(client.llen(c.DEAD_LETTER_LIST))
     return values
 

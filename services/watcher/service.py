@@ -18,7 +18,7 @@ from services.watcher.dropdir import DropFolder
 from services.watcher.entries import EntryProcessor, UrlClaims
 from services.watcher.feedstate import FeedState, PollOutcome
 from services.watcher.fetch import Fetcher
-from services.watcher.inbox import Inbox, recover_inbox
+from services.watcher.inbox import Inbox
 from services.watcher.metrics import Metrics, render_prometheus, serve_metrics
 from services.watcher.poll import Poller
 from services.watcher.registry import FeedRegistry
@@ -117,7 +117,7 @@ class Watcher:
         return len(self._inflight)
 
     def start(self) -> None:
-        recover_inbox(self._client)
+        self.inbox.recover()
         self.sync_config()
 
     def sync_config(self) -> None:
@@ -174,12 +174,14 @@ class Watcher:
         return self.report
 
     def shutdown(self) -> None:
-        """Finish running polls; hand back feeds claimed but not started, due now."""
+        """Finish running polls; hand back feeds claimed but not started, due now, and the
+        inbox items this watcher holds (none, unless a drain was cut short)."""
         cancelled = [fid for fid, fut in self._inflight.items() if fut.cancel()]
         self._pool.shutdown(wait=True)
         self._reap()
         try:
             self.registry.release(cancelled, self.now())
+            self.inbox.close()
             self.metrics.flush()
         except RedisError as exc:
             log.warning("watcher_shutdown_incomplete", error=str(exc))

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import redis
 
+from services.watcher import inbox_recovery as recovery
+from services.watcher.inbox import Inbox
+from services.watcher.inbox_recovery import in_flight
+from services.watcher.metrics import Metrics
 from services.watcher.service import Watcher
 from services.watcher.sink import RedisListSink
 from shared import constants as c
@@ -51,7 +56,7 @@ def test_inbox_items_are_queued_and_bad_ones_dead_lettered(
     assert queued[0].arrived_via is ArrivalKind.INBOX
     assert "Kazakh wheat" in queued[1].text
     assert redis_client.llen(c.INBOX_LIST) == 0
-    assert redis_client.llen(c.INBOX_PROCESSING_LIST) == 0
+    assert in_flight(redis_client) == 0
     dead = [json.loads(x) for x in redis_client.lrange(c.DEAD_LETTER_LIST, 0, -1)]
     assert len(dead) == 4
     for entry in dead:
@@ -70,21 +75,42 @@ def test_items_left_in_processing_by_a_crash_are_recovered_at_start(
     redis_url: str,
 ) -> None:
     crashed = json.dumps({**GOOD, "url": "https://news.example/crashed"})
+    legacy = json.dumps({**GOOD, "url": "https://news.example/legacy"})
     waiting = json.dumps(GOOD)
-    redis_client.rpush(c.INBOX_PROCESSING_LIST, crashed)  # taken by a watcher that then died
+    # taken by a watcher that then died: its lease is gone
+    redis_client.rpush(c.INBOX_PROCESSING_PREFIX + "dead-host-1-abc", crashed)
+    redis_client.rpush(c.INBOX_PROCESSING_LIST, legacy)  # the shared list of older releases
     redis_client.rpush(c.INBOX_LIST, waiting)
     make_watcher(make_settings(redis_url)).run_once()
-    assert [a.url for a in sink.articles()] == ["https://news.example/crashed", GOOD["url"]]
-    assert redis_client.llen(c.INBOX_PROCESSING_LIST) == 0
+    urls = [a.url for a in sink.articles()]
+    # recovered items go back to the head of the inbox: before anything still waiting
+    assert set(urls[:2]) == {"https://news.example/crashed", "https://news.example/legacy"}
+    assert urls[2:] == [GOOD["url"]]
+    assert in_flight(redis_client) == 0
+
+
+def test_a_live_watchers_items_are_left_alone_until_its_lease_expires(
+    redis_client: redis.Redis, sink: RedisListSink
+) -> None:
+    clock = [datetime(2026, 1, 1, tzinfo=UTC)]
+    busy = Inbox(redis_client, sink, Metrics(redis_client), lambda: clock[0], owner="busy")
+    busy.recover()  # takes its lease
+    redis_client.rpush(recovery.processing_key("busy"), json.dumps(GOOD))  # mid-item
+    other = Inbox(redis_client, sink, Metrics(redis_client), lambda: clock[0], owner="other")
+    assert other.recover() == 0 and other.drain(10).queued == 0
+    assert in_flight(redis_client) == 1
+    redis_client.delete(c.INBOX_LEASE_PREFIX + "busy")  # "busy" died; its lease ran out
+    assert other.drain(10).queued == 0  # the next look comes after the recovery interval
+    clock[0] += timedelta(seconds=c.INBOX_RECOVER_INTERVAL_S)
+    assert other.drain(10).queued == 1
+    assert in_flight(redis_client) == 0 and [a.url for a in sink.articles()] == [GOOD["url"]]
+    ttl = redis_client.ttl(c.INBOX_LEASE_PREFIX + "other")
+    assert 0 < ttl <= c.INBOX_LEASE_TTL_S
 
 
 def test_item_stays_in_the_inbox_while_the_queue_is_down(
     redis_client: redis.Redis, redis_url: str
 ) -> None:
-    from datetime import UTC, datetime
-
-    from services.watcher.inbox import Inbox
-    from services.watcher.metrics import Metrics
     from shared.client import SubmitResult
     from shared.errors import RetryLater
     from shared.models import Article
@@ -98,5 +124,5 @@ def test_item_stays_in_the_inbox_while_the_queue_is_down(
     report = inbox.drain(10)
     assert report.waiting and report.queued == 0
     assert redis_client.llen(c.INBOX_LIST) == 2
-    assert redis_client.llen(c.INBOX_PROCESSING_LIST) == 0
+    assert in_flight(redis_client) == 0
     assert redis_client.llen(c.DEAD_LETTER_LIST) == 0
