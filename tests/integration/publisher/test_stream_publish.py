@@ -9,7 +9,7 @@ import pytest
 import redis
 from jsonschema import Draft202012Validator
 
-from services.publisher.publish import STREAM_FIELDS, EventPublisher, load_state
+from services.publisher.publish import STREAM_FIELDS, EventPublisher, load_state, state_key
 from services.publisher.stream import LagMonitor
 from shared import constants as c
 from shared.models import CloudEvent
@@ -101,6 +101,19 @@ def test_state_moved_meanwhile_publishes_nothing(redis_client: redis.Redis) -> N
     assert redis_client.xlen(c.EVENTS_STREAM) == 1
     state = load_state(redis_client, "art_a")
     assert (state.entry_id, list(state.events)) == ("5-0", ["x"])
+
+
+def test_state_is_stored_deflated_and_reads_back_whole(redis_client: redis.Redis) -> None:
+    publisher = EventPublisher(redis_client, maxlen=1000)
+    message = wrap("x")
+    publisher.publish("art_a", "5-0", "", [message])
+    stored = redis_client.hget(state_key("art_a"), "x")
+    assert stored is not None and stored.startswith("z1:")
+    assert len(stored) < len(message.data.model_dump_json())
+    assert load_state(redis_client, "art_a").events["x"] == message.data
+    # state written as plain JSON (before deflating) still reads
+    redis_client.hset(state_key("art_a"), "x", message.data.model_dump_json())
+    assert load_state(redis_client, "art_a").events["x"] == message.data
 
 
 def test_stream_length_is_bounded_by_maxlen(redis_client: redis.Redis) -> None:
