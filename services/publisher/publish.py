@@ -91,7 +91,8 @@ def state_key(article_id: str) -> str:
 
 
 # Kept per published fact for months (a retraction republishes the last revision whole), so
-# the JSON is stored deflated: about a third of the memory. Plain JSON still reads.
+# the JSON is stored deflated (base64 text, for decode_responses clients): about 35% less
+# memory on the gold set. Plain JSON still reads.
 _PACKED_PREFIX = "z1:"
 
 
