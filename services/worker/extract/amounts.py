@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Final, NamedTuple
 
 from services.worker.extract.currency_lexicon import (
     CurrencyLexicon,
@@ -24,17 +23,18 @@ from services.worker.extract.numbers import (
     is_year_like,
     number_runs,
     number_words_before,
-    parse_number,
     qualifier_before,
-    tidy,
+    sum_values,
 )
-from services.worker.extract.numbers import scale_factor as _factor
-from shared.models import Amount, AmountMetric, Span
+from shared.models import Amount, AmountMetric
 
 
-@dataclass(frozen=True, slots=True)
-class MoneyMention:
-    """One amount of money or one percentage, with offsets into the text it was found in."""
+class MoneyMention(NamedTuple):
+    """One amount of money or one percentage, with offsets into the text it was found in.
+
+    (speed) A named tuple, not a frozen dataclass: it is built four times faster, and every
+    number that reads as a sum builds one (twice, with `shifted`).
+    """
 
     start: int
     end: int
@@ -49,25 +49,16 @@ class MoneyMention:
     stated_usd_text: str | None
 
     def shifted(self, offset: int) -> MoneyMention:
-        """The same mention with offsets moved by `offset` (cheaper than dataclasses.replace)."""
-        return MoneyMention(
-            self.start + offset,
-            self.end + offset,
-            self.text,
-            self.value,
-            self.value_max,
-            self.currency,
-            self.unit,
-            self.approximate,
-            self.qualifier,
-            self.stated_usd,
-            self.stated_usd_text,
-        )
+        """The same mention with offsets moved by `offset`."""
+        if not offset:
+            return self
+        return _new_mention(MoneyMention, (self.start + offset, self.end + offset, *self[2:]))
 
 
+# (speed) tuple.__new__ skips the generated __new__'s argument parsing.
+_new_mention: Final = tuple.__new__
 _BETWEEN_BEFORE: Final = re.compile(r"(?i)\bbetween\s+$")
 _FROM_BEFORE: Final = re.compile(r"(?i)\bfrom\s+$")
-_RATE_BEFORE: Final = re.compile(r"=\s*$")
 # Exchange-rate statements ("US$1 = 6.9 yuan") and unit prices ("$80 a barrel") are not amounts.
 _NOT_AMOUNT_AFTER: Final = re.compile(
     r"\s*(?:=|/\s*(?:t|kg|lb|oz|bbl|barrel|tonne|ton|share|unit)\b|(?:per|an?)\s+(?:metric\s+)?"
@@ -79,7 +70,6 @@ _WEIGHT_AFTER: Final = re.compile(r"\s+of\b", re.I)
 _PAREN_OPEN: Final = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE: Final = re.compile(r"[^()]{0,60}?\)")
 _OR_GAP: Final = re.compile(r"\s*,?\s*(?:or|i\.e\.,?|equivalent\s+to)\s*", re.I)
-_WORD_ARTICLES: Final = frozenset({"a", "an", "half a", "half an", "a half", "half"})
 
 
 # Starts with a bare digit class so the regex engine skips fast to the next digit.
@@ -115,20 +105,7 @@ def _patterns() -> _Patterns:
 
 
 def _values(m: re.Match[str]) -> tuple[float, float | None] | None:
-    n1, n2 = parse_number(m["n1"]), parse_number(m["n2"]) if m["n2"] else None
-    if n1 is None or (m["n2"] and n2 is None):
-        return None
-    for number, scale in ((m["n1"], m["s1"]), (m["n2"], m["s2"])):
-        if number and not scale and not number[0].isdigit() and _is_article(number):
-            return None  # "a dollar", "and a": an article, not an amount
-    s2 = _factor(m["s2"])
-    s1 = _factor(m["s1"]) if m["s1"] else (s2 if n2 is not None and n1 < n2 else 1.0)
-    low = tidy(n1 * s1)
-    return (low, tidy(n2 * s2)) if n2 is not None else (low, None)
-
-
-def _is_article(number: str) -> bool:
-    return " ".join(number.lower().split()) in _WORD_ARTICLES
+    return sum_values(*m.group("n1", "s1", "n2", "s2"))
 
 
 def _is_range(m: re.Match[str], first: int, text: str) -> bool:
@@ -146,7 +123,8 @@ def _currency(
     m: re.Match[str], prefix: Prefix | None, text: str, lex: CurrencyLexicon, hints: Hints
 ) -> str | None:
     """The ISO code the match names, or None when it is not money after all."""
-    scaled = bool(m["s1"] or m["s2"])
+    s1, s2, suf, code, name = m.group("s1", "s2", "suf", "code", "name")
+    scaled = bool(s1 or s2)
     if prefix is not None:
         if prefix.symbol in lex.scaled_prefixes and not (prefix.glued and scaled):
             return None
@@ -157,11 +135,11 @@ def _currency(
         return lex.bare_or(
             lex.for_prefix(prefix.symbol, hints.countries), prefix.symbol == "$", hints
         )
-    if m["suf"]:
-        return lex.for_suffix(m["suf"], hints.countries)
-    if m["code"]:
-        return lex.for_code(m["code"])
-    found = lex.for_name(m["name"]) if m["name"] else None
+    if suf:
+        return lex.for_suffix(suf, hints.countries)
+    if code:
+        return lex.for_code(code)
+    found = lex.for_name(name) if name else None
     if found is None:
         return None
     base, codes = found
@@ -172,41 +150,47 @@ def _currency(
     return lex.bare_or(lex.pick(codes, hints.countries), base == "dollar", hints)
 
 
+def _rate_before(text: str, first: int) -> bool:
+    """An "=" (then only spaces) in the three characters before: an exchange rate's right side."""
+    window = text[max(0, first - 3) : first]
+    return "=" in window and window.rstrip().endswith("=")
+
+
 def _mention(
     m: re.Match[str], prefix: Prefix | None, text: str, hints: Hints
 ) -> MoneyMention | None:
     first = prefix.start if prefix is not None else m.start()
-    if _RATE_BEFORE.search(text, max(0, first - 3), first) or _NOT_AMOUNT_AFTER.match(
-        text, m.end()
-    ):
+    end = m.end()
+    if _rate_before(text, first) or _NOT_AMOUNT_AFTER.match(text, end):
         return None
     values = _values(m)
     if values is None:
         return None
-    lex = currency_lexicon()
+    n1, s1, sep, n2, s2, pct = m.group("n1", "s1", "sep", "n2", "s2", "pct")
     unit, currency = (
-        ("percent", None) if m["pct"] else (None, _currency(m, prefix, text, lex, hints))
+        ("percent", None) if pct else (None, _currency(m, prefix, text, currency_lexicon(), hints))
     )
     if unit is None and currency is None:
         return None
-    if prefix is None and unit is None and not (m["s1"] or m["s2"]) and is_year_like(m["n1"]):
+    if prefix is None and unit is None and not (s1 or s2) and is_year_like(n1):
         return None  # "in 2019 dollars" is a price base, not an amount
     start, qualifier = qualifier_before(text, first)
-    if m["n2"] and m["sep"].strip().lower() == "and":
+    if n2 and sep.strip().lower() == "and":
         between = _BETWEEN_BEFORE.search(text, max(0, first - 9), first)
         start = between.start() if between else start
+    low, high = values
     return MoneyMention(
-        start=start,
-        end=m.end(),
-        text=text[start : m.end()],
-        value=values[0],
-        value_max=values[1],
-        currency=currency,
-        unit=unit,
-        approximate=qualifier is not None,
-        qualifier=qualifier,
-        stated_usd=None,
-        stated_usd_text=None,
+        start,
+        end,
+        text[start:end],
+        low,
+        high,
+        currency,
+        unit,
+        qualifier is not None,
+        qualifier,
+        None,
+        None,
     )
 
 
@@ -227,36 +211,39 @@ def _from_match(
     return _mention(m, prefix, text, hints), m.end()
 
 
-def _digit_mentions(text: str, hints: Hints) -> Iterator[MoneyMention]:
+def _digit_mentions(text: str, hints: Hints, out: list[MoneyMention]) -> None:
+    runs = number_runs(text)
+    if not runs:
+        return
+    lex = currency_lexicon()
     pattern = _patterns().digits
-    prefix_before = currency_lexicon().prefix_before
+    prefix_before, may_follow = lex.prefix_before, lex.may_follow
     pos = 0
-    for start, end in number_runs(text):
+    for start, end in runs:
         if start < pos:
             continue
         prefix = prefix_before(text, start)
-        if prefix is None and not currency_lexicon().may_follow(text, end):
+        if prefix is None and not may_follow(text, end):
             continue  # most numbers: years, counts, dates
         if (m := pattern.match(text, start)) is None:
             continue
         mention, pos = _from_match(m, pattern, text, hints, prefix)
         if mention is not None:
-            yield mention
+            out.append(mention)
 
 
-def _word_mentions(text: str, hints: Hints) -> Iterator[MoneyMention]:
+def _word_mentions(text: str, hints: Hints, out: list[MoneyMention]) -> None:
     """Spelled-out amounts ("half a billion dollars"), found from the scale word backwards."""
-    pattern = _patterns().words
     for trigger in _WORD_TRIGGERS:
         at = text.find(trigger)
         while at >= 0:
             start = number_words_before(text, at)
-            m = pattern.match(text, start) if start is not None else None
+            m = _patterns().words.match(text, start) if start is not None else None
             if m is not None and m.end() > at:
                 prefix = currency_lexicon().prefix_before(text, m.start())
-                mention, _ = _from_match(m, pattern, text, hints, prefix)
+                mention, _ = _from_match(m, _patterns().words, text, hints, prefix)
                 if mention is not None:
-                    yield mention
+                    out.append(mention)
             at = text.find(trigger, at + len(trigger))
 
 
@@ -274,13 +261,17 @@ def _attach_conversions(text: str, found: list[MoneyMention]) -> list[MoneyMenti
             )
             spelled = bool(_OR_GAP.fullmatch(text, here.end, after.start))
             if (paren or spelled) and after.currency == "USD" and here.currency != "USD":
-                here = dataclasses.replace(here, stated_usd=after.value, stated_usd_text=after.text)
+                here = here._replace(stated_usd=after.value, stated_usd_text=after.text)
                 i += 1
             elif paren:
                 i += 1  # the same sum in another currency would count the amount twice
         out.append(here)
         i += 1
     return out
+
+
+def _order(mention: MoneyMention) -> tuple[int, int]:
+    return mention.start, -mention.end
 
 
 def find_amounts(
@@ -306,10 +297,11 @@ def find_amounts(
     if dollar is None:
         dollar = currency_lexicon().bare_dollar(countries, text)
     hints = Hints(frozenset(countries), dollar)
-    found = sorted(
-        [*_digit_mentions(text, hints), *_word_mentions(text, hints)],
-        key=lambda x: (x.start, -x.end),
-    )
+    found: list[MoneyMention] = []
+    _digit_mentions(text, hints, found)
+    _word_mentions(text, hints, found)
+    if len(found) > 1:
+        found.sort(key=_order)
     kept: list[MoneyMention] = []
     for mention in found:
         if not kept or mention.start >= kept[-1].end:
@@ -336,18 +328,21 @@ def to_amount(
             usd, source = (m.stated_usd if m.stated_usd is not None else m.value), "article"
         elif fx is not None and (rate := fx.usd_per_unit(m.currency, on)) is not None:
             usd, source = round(m.value * rate[0], 2), "fx_rate"
-    return Amount(
-        text=m.text,
-        value=m.value,
-        value_max=m.value_max,
-        currency=m.currency,
-        unit=m.unit,
-        approximate=m.approximate,
-        qualifier=m.qualifier,
-        metric=metric,
-        usd_value=usd,
-        usd_source=source,
-        fx_rate=rate[0] if rate else None,
-        fx_date=rate[1] if rate else None,
-        span=Span(start=base_offset + m.start, end=base_offset + m.end, text=m.text),
+    # (speed) one validation of a nested dict is faster than building the Span model first
+    return Amount.model_validate(
+        {
+            "text": m.text,
+            "value": m.value,
+            "value_max": m.value_max,
+            "currency": m.currency,
+            "unit": m.unit,
+            "approximate": m.approximate,
+            "qualifier": m.qualifier,
+            "metric": metric,
+            "usd_value": usd,
+            "usd_source": source,
+            "fx_rate": rate[0] if rate else None,
+            "fx_date": rate[1] if rate else None,
+            "span": {"start": base_offset + m.start, "end": base_offset + m.end, "text": m.text},
+        }
     )

@@ -4,101 +4,202 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Final
 
 from services.worker.extract import clauses as cl
 from services.worker.extract.document import EXTRA_STEMS, Document
-from services.worker.extract.lexicon import TriggerRule, trigger_rules
-from services.worker.extract.triggers import Hit, raw_hits
+from services.worker.extract.lexicon import TriggerRule, cues, trigger_rules
+from services.worker.extract.triggers import Hit, find_hits
 
 # Where a sum can be: digits or a spelled-out scale (what the amount finder starts from).
 _MAY_HOLD_SUM: Final = re.compile(r"[0-9]|illion|thousand|percent")
+# Topics whose sentences hold no fact unless they are strictly economic.
+_SOFT_TOPICS: Final = ("military", "cultural", "shopping")
 
 
 @functools.cache
-def _rule_masks() -> dict[str, int]:
-    """For each anchor stem, a bit mask of the positions in `trigger_rules()` of the rules it
-    anchors: or-ing masks and walking the set bits keeps the rules in lexicon order (speed)."""
-    out: dict[str, int] = {}
-    for i, rule in enumerate(trigger_rules()):
+def _known_stems() -> frozenset[str]:
+    """Every stem the document's stem scan can report (see document._stem_scanner)."""
+    c = cues()
+    stems: set[str] = set(EXTRA_STEMS) | set(c.conflict.anchors)
+    for rule in trigger_rules():
+        stems.update(rule.anchors)
+        for group in rule.anchors_all:
+            stems.update(group)
+    for entry in c.domain.values():
+        stems.update(entry.anchors)
+    return frozenset(stems)
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """What the stems of a sentence say about the rules, as bits of one int per stem (speed:
+    or-ing them over the sentence's stems answers every rule's anchor tests at once).
+
+    Bits below `len(rules)`: the rules a stem anchors, in lexicon order. Above: the
+    conditions a rule needs, each met by some stems: a sum (`_SUM`, set per sentence), an
+    occurrence of one of its `anchors_all` groups, a literal of each of its `required`
+    groups."""
+
+    bits: dict[str, int]
+    rules: int  # the mask of the rule bits
+    extra: int  # the bit of EXTRA_STEMS (the sentence refers back)
+    # per rule: the rule, the condition bits it needs, those only the stems can meet, and
+    # for the others their literals: a literal occurring in the sentence meets them too
+    checks: tuple[tuple[TriggerRule, int, int, tuple[tuple[int, tuple[str, ...]], ...]], ...]
+
+
+_SUM: Final = 1  # the condition bit of a sum, set per sentence (shifted above the rules)
+
+
+@functools.cache
+def _table() -> _Table:
+    rules = trigger_rules()
+    stems = _known_stems()
+    width = len(rules)
+    conditions: dict[tuple[str, ...], int] = {}  # a condition's stems or literals -> its bit
+
+    def bit(items: tuple[str, ...]) -> int:
+        return 1 << conditions.setdefault(items, width + 2 + len(conditions))
+
+    bits = dict.fromkeys(stems, 0)
+    checks = []
+    for i, rule in enumerate(rules):
         for stem in rule.anchors:
-            out[stem] = out.get(stem, 0) | (1 << i)
-    return out
-
-
-@functools.cache
-def _rule_checks() -> tuple[tuple[TriggerRule, tuple[frozenset[str], ...], bool], ...]:
-    """Per rule: the rule, its anchor groups as sets, and whether it needs a sum."""
-    return tuple(
-        (rule, tuple(frozenset(g) for g in rule.anchors_all), rule.needs == "amount")
-        for rule in trigger_rules()
-    )
-
-
-def _rules_by_sentence(doc: Document, may_hold_sum: set[int]) -> dict[int, list[TriggerRule]]:
-    """The rules worth trying per sentence: an anchor occurs, and a sum when one is needed."""
-    checks, masks = _rule_checks(), _rule_masks()
-    by_sentence: dict[int, list[TriggerRule]] = {}
-    for index, stems in doc.stems.by_sentence().items():
-        mask = 0
+            bits[stem] |= 1 << i
+        hard = (_SUM << width) if rule.needs == "amount" else 0
+        for group in rule.anchors_all:
+            hard |= bit(("", *sorted(group)))  # "" keeps it apart from literals
+        soft = tuple((bit(literals), literals) for literals in rule.required)
+        need = hard | sum(b for b, _ in soft)
+        checks.append((rule, need, hard, soft))
+    for items, index in conditions.items():
         for stem in stems:
-            mask |= masks.get(stem, 0)
-        with_sum = index in may_hold_sum
-        here = []
-        while mask:
-            low = mask & -mask
-            mask ^= low
-            rule, groups, needs_sum = checks[low.bit_length() - 1]
-            if needs_sum and not with_sum:
-                continue
-            if all(not group.isdisjoint(stems) for group in groups):
-                here.append(rule)
-        if here:
-            by_sentence[index] = here
-    return by_sentence
+            # an anchor group is met by its stems, a literal group by the stems holding one
+            if stem in items if items[0] == "" else any(lit in stem for lit in items):
+                bits[stem] |= 1 << index
+    extra = 1 << (width + 1)
+    for stem in EXTRA_STEMS:
+        bits[stem] |= extra
+    return _Table(bits, (1 << width) - 1, extra, tuple(checks))
+
+
+# The rules to try on a sentence whose stems meet given conditions, each with the literal
+# groups the sentence must still hold one of (`TriggerRule.may_match`'s test, for what the
+# stems do not tell). (speed) Combinations repeat across sentences and articles: each is
+# worked out once per process; bounded, cleared when full.
+_Step = tuple[TriggerRule, tuple[tuple[str, ...], ...]]
+_Plan = tuple[_Step, ...]
+_PLANS: dict[int, _Plan] = {}
+_PLAN_MEMO_SIZE: Final = 8192
+
+
+def _plan(table: _Table, met: int) -> _Plan:
+    plan = _PLANS.get(met)
+    if plan is None:
+        plan = tuple(_make_plan(table, met))
+        if len(_PLANS) >= _PLAN_MEMO_SIZE:
+            _PLANS.clear()
+        _PLANS[met] = plan
+    return plan
+
+
+def _make_plan(table: _Table, met: int) -> Iterator[_Step]:
+    """Every anchor group of a rule occurs, a sum when one is needed; rules in lexicon order."""
+    mask = met & table.rules
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        rule, need, hard, soft = table.checks[low.bit_length() - 1]
+        missing = need & ~met
+        if not missing & hard:
+            yield rule, tuple(literals for b, literals in soft if missing & b)
+
+
+def _rules_for(plan: _Plan, lower: str) -> list[TriggerRule]:
+    here = []
+    for rule, groups in plan:
+        if groups and not _holds_all(groups, lower):
+            continue
+        here.append(rule)
+    return here
+
+
+def _holds_all(groups: tuple[tuple[str, ...], ...], lower: str) -> bool:
+    """Whether `lower` holds a literal of each of `groups`."""
+    for literals in groups:
+        for literal in literals:
+            if literal in lower:
+                break
+        else:
+            return False
+    return True
 
 
 def candidate_hits(doc: Document) -> dict[int, list[Hit]]:
     """Triggers per sentence, before sums are known (overlaps not yet settled): the sentences
     that get here are the only ones the amount and time finders need to read."""
-    may_hold_sum = _sentences_matching(doc, _MAY_HOLD_SUM)
-    worth = worth_reading(doc, may_hold_sum)
+    by_sentence = doc.stems.by_sentence()
+    table = _table()
+    bits, all_rules, sum_bit = table.bits, table.rules, _SUM << len(table.checks)
+    text, sentences = doc.stems.lower, doc.sentences
+    mentioned: set[int] | None = None
+    off_topic: tuple[frozenset[int], frozenset[int]] | None = None
     out: dict[int, list[Hit]] = {}
-    for index, rules in sorted(_rules_by_sentence(doc, may_hold_sum).items()):
-        if index not in worth or _off_topic(doc, index):
+    for index in sorted(by_sentence):
+        met = 0
+        for stem in by_sentence[index]:
+            met |= bits.get(stem, 0)
+        if not met & all_rules:
             continue
-        sentence = doc.sentences[index]
-        hits = raw_hits(sentence.text, doc.lower_of(index), sentence.start, rules)
+        start, end, sentence = sentences[index]
+        # only whitespace lies between sentences: a match cannot straddle two
+        if _MAY_HOLD_SUM.search(text, start, end) is not None:
+            met |= sum_bit
+        elif not met & table.extra:
+            if mentioned is None:
+                mentioned = _mention_sentences(doc)
+            if index not in mentioned:
+                continue  # not worth reading: names no one, states no sum, refers nowhere
+        lower = text[start:end]
+        rules = _rules_for(_plan(table, met), lower)
+        if not rules:
+            continue
+        if off_topic is None:
+            off_topic = _off_topic_sentences(doc)
+        if index in off_topic[0] or (index in off_topic[1] and not cl.strictly_economic(sentence)):
+            continue
+        hits = find_hits(sentence, lower, start, rules)
         if hits:
             out[index] = hits
     return out
 
 
-def _sentences_matching(doc: Document, pattern: re.Pattern[str]) -> set[int]:
-    """Indexes of the sentences where `pattern` matches: one search per such sentence."""
-    found: set[int] = set()
-    lower, pos = doc.stems.lower, 0
-    while (match := pattern.search(lower, pos)) is not None:
-        index = doc.sentence_index(match.start())
-        found.add(index)
-        pos = max(match.end(), doc.sentences[index].end)
+def _mention_sentences(doc: Document) -> set[int]:
+    """Indexes of the sentences a mention starts in (`doc.sentence_index` of each)."""
+    starts = doc.starts
+    found = {bisect_right(starts, m.start) - 1 for m in doc.mentions}
+    if -1 in found:  # before the first sentence: `sentence_index` says the first
+        found.discard(-1)
+        found.add(0)
     return found
 
 
 def worth_reading(doc: Document, with_sums: set[int]) -> set[int]:
     """Sentences that can hold a fact: they name someone, state a sum, or refer back."""
-    worth = {doc.sentence_index(m.start) for m in doc.mentions}
+    worth = _mention_sentences(doc)
     worth.update(with_sums)
     worth.update(doc.stems.any_of(EXTRA_STEMS))
     return worth
 
 
-def _off_topic(doc: Document, index: int) -> bool:
-    """Economic conflict, or military or cultural ties without economic content."""
-    if index in doc.topic_sentences("conflict"):
-        return True
-    text = doc.sentences[index].text
-    return any(
-        index in doc.topic_sentences(domain) and not cl.strictly_economic(text)
-        for domain in ("military", "cultural", "shopping")
-    )
+def _off_topic_sentences(doc: Document) -> tuple[frozenset[int], frozenset[int]]:
+    """Economic-conflict sentences, and military, cultural or shopping ones: those hold no
+    fact unless strictly economic."""
+    soft: frozenset[int] = frozenset()
+    for domain in _SOFT_TOPICS:
+        soft |= doc.topic_sentences(domain)
+    return doc.topic_sentences("conflict"), soft

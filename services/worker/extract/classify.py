@@ -104,22 +104,23 @@ def core_facts(title: str, facts: list[Draft]) -> list[Draft]:
     fell 12%' is background, and in 'Chinese firms invested in Chile, Argentina and Bolivia'
     only Chile is the story's; a country stays when the headline names it, when two facts
     involve it, or when it belongs to a bloc that is a party of the same fact."""
+    listed = [(f, f.countries) for f in facts]  # (speed) each fact's countries, once
     weight: dict[str, float] = {}
-    for f in facts:
-        for country in f.countries:
+    for f, fact_countries in listed:
+        for country in fact_countries:
             weight[country] = weight.get(country, 0.0) + f.confidence
-    ranked = [c for c, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
-    if len(ranked) < 3:
+    if len(weight) < 3:
         return facts
+    ranked = [c for c, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
     headline = _title_countries(title)
     named = [c for c in ranked if c in headline]  # the headline says whose story it is
     pair = set((named + [c for c in ranked if c not in named])[:2])
-    if not any(pair <= set(f.countries) for f in facts):
+    if not any(pair <= set(fact_countries) for _, fact_countries in listed):
         return facts
-    support = Counter(c for f in facts for c in f.countries)
+    support = Counter(c for _, fact_countries in listed for c in fact_countries)
     out = []
-    for f in facts:
-        countries = set(f.countries)
+    for f, fact_countries in listed:
+        countries = set(fact_countries)
         if not (countries <= pair | headline or pair <= countries):
             continue
         members = {c for u in f.units if u.kind == "bloc" for c in u.mention.entity.members}
@@ -134,9 +135,10 @@ def core_facts(title: str, facts: list[Draft]) -> list[Draft]:
 def decide(doc: Document, facts: list[Draft]) -> tuple[Classification, list[Draft]]:
     """The classification and the facts that survive it (none for a negative article)."""
     kept = core_facts(doc.title, [f for f in facts if f.confidence >= EVENT_MIN_CONFIDENCE])
+    listed = [(f, f.countries) for f in kept]  # (speed) each fact's countries, once
     reasons = [
-        f"{f.type.value} {'-'.join(f.countries) or '?'} ({f.confidence:.2f}): {f.hit.text[:60]}"
-        for f in kept
+        f"{f.type.value} {'-'.join(countries) or '?'} ({f.confidence:.2f}): {f.hit.text[:60]}"
+        for f, countries in listed
     ]
     sig = signals(doc)
     score = _noisy_or([f.confidence for f in kept])
@@ -148,8 +150,8 @@ def decide(doc: Document, facts: list[Draft]) -> tuple[Classification, list[Draf
     if not kept:
         reasons.append("no cooperation between two countries found")
     if not positive:
-        kept = []
-    countries = sorted({c for f in kept for c in f.countries})
+        kept, listed = [], []
+    countries = sorted({c for _, fact_countries in listed for c in fact_countries})
     sectors = ordered(s for f in kept for s in f.sectors)
     return (
         Classification(

@@ -8,9 +8,18 @@ from datetime import date, timedelta
 from typing import Final
 
 from services.worker.extract.fastre import lower_text
-from services.worker.extract.lexicon import cues
+from services.worker.extract.lexicon import CaseBlind, compile_case_blind, cues, needs_case_blind
 from services.worker.extract.timex import TimeMention
 from shared.models import Granularity, TemporalRelation
+
+
+def _search(pair: CaseBlind, text: str) -> re.Match[str] | None:
+    """The case-blind search of `text`, run on it lower-cased where that finds the same
+    (speed); lower-casing keeps offsets."""
+    if needs_case_blind(text):
+        return pair[0].search(text)
+    return pair[1].search(lower_text(text))
+
 
 # Where one fact ends and another starts inside a sentence.
 _BOUNDARY: Final = re.compile(
@@ -20,31 +29,27 @@ _BOUNDARY: Final = re.compile(
     r"launched|is|are|was|were|has|have|had)|with\s+(?:the\s+)?(?:\w+\s+)?(?:deal|agreement))\b)",
     re.IGNORECASE,
 )
-_QUANTITY: Final = re.compile(
+_QUANTITY: Final = compile_case_blind(
     r"\b\d[\d,.]*\s*(?:million\s+|billion\s+|thousand\s+)?(?:[\w-]+\s+){0,2}(?:tonnes?|tons?|"
     r"cargoes|barrels|units|aircraft|jets|planes|airliners|helicopters|vehicles|cars|buses|trucks|"
     r"trains|locomotives|wagons|ships|vessels|megawatts?|MW|GW|gigawatts?|cubic|bcm|mmbtu|doses|"
-    r"head|containers|TEUs?|kg|kilograms?|sets|turbines|satellites|reactors)\b",
-    re.IGNORECASE,
+    r"head|containers|TEUs?|kg|kilograms?|sets|turbines|satellites|reactors)\b"
 )
-_VENUE_WORDS: Final = re.compile(
-    r"\b(?:expo|exposition|fair|exhibition|trade\s+show|forum|mission|summit|roadshow)\b",
-    re.IGNORECASE,
+_VENUE_WORDS: Final = compile_case_blind(
+    r"\b(?:expo|exposition|fair|exhibition|trade\s+show|forum|mission|summit|roadshow)\b"
 )
-_FUTURE: Final = re.compile(
+_FUTURE: Final = compile_case_blind(
     r"\bby\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+end\s+of\s+(?:the|this)\s+"
-    r"(?:decade|year))|\b(?:target|goal|aim|objective)\b",
-    re.IGNORECASE,
+    r"(?:decade|year))|\b(?:target|goal|aim|objective)\b"
 )
 # Economic content strict enough to outweigh a military or cultural topic.
-_STRICT_ECONOMIC: Final = re.compile(
+_STRICT_ECONOMIC: Final = compile_case_blind(
     r"\b(?:trade|investments?|business|economic|commercial|exports?|imports?|energy|"
-    r"infrastructure|agricultur\w*|financ\w+|industrial|e-commerce|market|tariff)\b",
-    re.IGNORECASE,
+    r"infrastructure|agricultur\w*|financ\w+|industrial|e-commerce|market|tariff)\b"
 )
 # What makes an agreement economic: its object (a ceasefire, a friendship treaty or handing
 # over suspects has none of these).
-_ECONOMIC_OBJECT: Final = re.compile(
+_ECONOMIC_OBJECT: Final = compile_case_blind(
     r"\b(?:trade|trading|business\w*|economic|economy|investments?|investors?|commerc\w+|"
     r"exports?|imports?|goods|products|tariffs?|customs|duty-free|markets?|companies|company|"
     r"firms?|contracts?|deals?|purchases?|sales?|supply|supplies|money|loans?|credits?|"
@@ -53,11 +58,10 @@ _ECONOMIC_OBJECT: Final = re.compile(
     r"transit|agricultur\w*|food|grain|wheat|fisheries|industr\w+|manufactur\w+|factory|"
     r"plants?|mining|minerals?|sectors?|tourism|telecom\w*|digital|technology|aviation|"
     r"aircraft|vehicles?|textiles?|pharmaceutical\w*|development\s+bank|fta|cepa|ftas|"
-    r"embargo(?:es)?|sanctions|visa-free\s+trade|tax(?:ation)?|fiscal|insurance|procurement)\b",
-    re.IGNORECASE,
+    r"embargo(?:es)?|sanctions|visa-free\s+trade|tax(?:ation)?|fiscal|insurance|procurement)\b"
 )
-_ALSO: Final = re.compile(
-    r"\b(?:also|another|second|third|new|additional|further|separately)\b", re.IGNORECASE
+_ALSO: Final = compile_case_blind(
+    r"\b(?:also|another|second|third|new|additional|further|separately)\b"
 )
 
 
@@ -109,15 +113,15 @@ def clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
 
 
 def has_quantity(text: str) -> bool:
-    return _QUANTITY.search(text) is not None
+    return _search(_QUANTITY, text) is not None
 
 
 def names_venue(text: str) -> bool:
-    return _VENUE_WORDS.search(text) is not None
+    return _search(_VENUE_WORDS, text) is not None
 
 
 def speaks_of_future(text: str) -> bool:
-    return _FUTURE.search(text) is not None
+    return _search(_FUTURE, text) is not None
 
 
 def is_economic(text: str) -> bool:
@@ -125,16 +129,16 @@ def is_economic(text: str) -> bool:
 
 
 def has_economic_object(text: str) -> bool:
-    return _ECONOMIC_OBJECT.search(text) is not None
+    return _search(_ECONOMIC_OBJECT, text) is not None
 
 
 def strictly_economic(text: str) -> bool:
-    return _STRICT_ECONOMIC.search(text) is not None
+    return _search(_STRICT_ECONOMIC, text) is not None
 
 
 def marks_new_fact(text: str) -> bool:
     """'also', 'another', 'a second': the sentence reports a further fact of the same type."""
-    return _ALSO.search(text) is not None
+    return _search(_ALSO, text) is not None
 
 
 def conflict_in(text: str) -> bool:

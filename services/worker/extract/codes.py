@@ -17,6 +17,7 @@ Every event carries the PLOVER context "economic": tradewire only codes economic
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from shared.models import Codes, EventType
@@ -47,6 +48,12 @@ CONTEXT: Final = ("economic",)
 
 def codes_for(event_type: EventType, *, intent: bool, mission_mode: str = "visit") -> Codes:
     """The codes of one event; `intent` for plans, readiness and future signings."""
+    return _codes(event_type, intent, mission_mode)
+
+
+@functools.cache
+def _codes(event_type: EventType, intent: bool, mission_mode: str) -> Codes:
+    # (speed) a few dozen combinations: each built once and shared, as the model is frozen
     if event_type is EventType.TRADE_MISSION:
         cameo, mode = _MISSION.get(mission_mode, _MISSION["visit"])
         return Codes(

@@ -19,7 +19,6 @@ _DATA_FILE: Final = "data/currencies.json"
 # Longest prefix written before a number ("U.S. $"), so a lookup never reads further back.
 _MAX_PREFIX_CHARS: Final = 6
 _GAP_CHARS: Final = " \u00a0"
-_MAX_WORD_CHARS: Final = 5
 _ENDERS: Final = frozenset(",.;:)]\"'”’/")
 _NEXT_WORD: Final = re.compile(r"\s*[-–]?\s*([A-Za-z][A-Za-z.]*)")
 _JOINERS: Final = ("percent", "per", "pct", "to", "and")
@@ -63,7 +62,6 @@ class CurrencyLexicon:
     codes: frozenset[str]
     aliases: dict[str, str]
     countries: dict[str, frozenset[str]]
-    last_chars: frozenset[str]
     # Lower-cased first words of every code, name, suffix, scale and joiner, dots stripped
     # ("u.s"): a number followed by any other word is not money, decided without a regex.
     first_words: frozenset[str]
@@ -72,6 +70,14 @@ class CurrencyLexicon:
     word_prefixes: dict[str, frozenset[str]]
     local_dollars: dict[str, LocalDollar]
     wire_credits: tuple[str, ...]
+    # (speed) the lengths of the signs and codes ending in a character, and in two characters
+    # (with the one-character forms), longest first; and those of the currency words: lookups
+    # try only those.
+    sizes_by_last: dict[str, tuple[int, ...]]
+    sizes_by_last_two: dict[str, tuple[int, ...]]
+    word_sizes: tuple[int, ...]
+    # The signs and names that are a local dollar's alone, by code (what `_marks` looks for).
+    own_marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
     def tail_pattern(self) -> str:
         """Regex for what may follow a number: percent, a suffix sign, a code or a name."""
@@ -91,11 +97,15 @@ class CurrencyLexicon:
         end = pos - 1 if pos > 0 and text[pos - 1] in _GAP_CHARS else pos
         if end == 0:
             return None
-        if text[end - 1] not in self.last_chars:
+        sizes = self.sizes_by_last.get(text[end - 1])
+        if sizes is None:
             return self._word_before(text, end, pos)  # mostly "in 2017": no lookup
-        for size in range(min(_MAX_PREFIX_CHARS, end), 0, -1):
+        if end > 1:  # the one-character forms when no longer one ends in these two
+            single = (1,) if 1 in sizes else ()
+            sizes = self.sizes_by_last_two.get(text[end - 2 : end], single)
+        for size in sizes:
             symbol = text[end - size : end]
-            if symbol not in self.prefixes and symbol not in self.codes:
+            if size > end or (symbol not in self.prefixes and symbol not in self.codes):
                 continue
             start = end - size
             if start > 0 and text[start - 1].isalnum() and symbol[0].isalnum():
@@ -147,21 +157,24 @@ class CurrencyLexicon:
 
     def _marks(self, code: str, text: str) -> bool:
         """Whether the text writes `code` with its own sign or name ("A$", "Canadian dollar")."""
-        if any(sign in text for sign, codes in self.prefixes.items() if codes == (code,)):
+        signs, names = self.own_marks.get(code) or _own_marks(code, self.prefixes, self.names)
+        if any(sign in text for sign in signs):
             return True
         lowered = text.lower()
-        return any(name in lowered for name, codes in self.names.items() if codes == (code,))
+        return any(name in lowered for name in names)
 
     def _word_before(self, text: str, end: int, pos: int) -> Prefix | None:
-        start = end
-        while start > 0 and end - start <= _MAX_WORD_CHARS and text[start - 1].isalpha():
-            start -= 1
-        word = text[start:end]
-        if end == pos or word not in self.word_prefixes:
+        """A whole currency word ending at `end` ("yen 200 billion"), spaced from the number."""
+        if end == pos:
             return None  # a word must be spaced from its number
-        if start > 0 and text[start - 1].isalnum():
-            return None
-        return Prefix(start=start, symbol=word, glued=False)
+        for size in self.word_sizes:
+            start = end - size
+            word = text[start:end]
+            if start >= 0 and word in self.word_prefixes:
+                if start > 0 and text[start - 1].isalnum():
+                    return None
+                return Prefix(start=start, symbol=word, glued=False)
+        return None
 
     def for_prefix(self, symbol: str, hints: Collection[str]) -> str:
         if symbol in self.word_prefixes:
@@ -250,19 +263,18 @@ def currency_lexicon() -> CurrencyLexicon:
     shared = {
         code for s in sections for codes in data[s].values() if len(codes) > 1 for code in codes
     }
+    word_prefixes = {word: frozenset(found) for word, found in data["word_prefixes"].items()}
+    names = _tuples(data["names"])
     return CurrencyLexicon(
         prefixes=prefixes,
         scaled_prefixes=frozenset(data["prefixes_needing_scale"]),
         suffixes=_tuples(data["suffixes"]),
-        names=_tuples(data["names"]),
+        names=names,
         needing_scale=frozenset(data["names_needing_scale"]),
         codes=codes,
         aliases=aliases,
         countries={code: _countries_of(code, data["code_countries"]) for code in shared},
-        last_chars=frozenset(form[-1] for form in (*prefixes, *codes)),
-        word_prefixes={
-            word: frozenset(countries) for word, countries in data["word_prefixes"].items()
-        },
+        word_prefixes=word_prefixes,
         local_dollars={
             country: LocalDollar(found["code"], tuple(found["sources"]), found.get("needs_word"))
             for country, found in data["local_dollars"].items()
@@ -273,4 +285,46 @@ def currency_lexicon() -> CurrencyLexicon:
             + [form.lower() for form in (*data["suffixes"], *_JOINERS)]
             + [f"{word}{plural}" for word in SCALE_WORDS for plural in ("", "s")]
         ),
+        sizes_by_last=_sizes_by_last([*prefixes, *codes]),
+        sizes_by_last_two=_sizes_by_last_two([*prefixes, *codes]),
+        word_sizes=tuple(sorted({len(word) for word in word_prefixes}, reverse=True)),
+        own_marks={
+            found["code"]: _own_marks(found["code"], prefixes, names)
+            for found in data["local_dollars"].values()
+        },
     )
+
+
+def _own_marks(
+    code: str, prefixes: dict[str, tuple[str, ...]], names: dict[str, tuple[str, ...]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The signs and the names that stand for `code` and nothing else."""
+    return (
+        tuple(sign for sign, codes in prefixes.items() if codes == (code,)),
+        tuple(name for name, codes in names.items() if codes == (code,)),
+    )
+
+
+def _sizes_by_last_two(forms: list[str]) -> dict[str, tuple[int, ...]]:
+    """Lengths of the forms ending in each two characters, with the one-character forms that
+    end them, longest first."""
+    short = {form for form in forms if len(form) == 1}
+    sizes: dict[str, set[int]] = {}
+    for form in forms:
+        if 1 < len(form) <= _MAX_PREFIX_CHARS:
+            sizes.setdefault(form[-2:], set()).add(len(form))
+    for tail, found in sizes.items():
+        if tail[-1] in short:
+            found.add(1)
+    return {tail: tuple(sorted(found, reverse=True)) for tail, found in sizes.items()}
+
+
+def _sizes_by_last(forms: list[str]) -> dict[str, tuple[int, ...]]:
+    """Lengths of the forms ending in each character, longest first, up to the longest prefix
+    written before a number (a character ending only longer forms gets none)."""
+    sizes: dict[str, set[int]] = {}
+    for form in forms:
+        found = sizes.setdefault(form[-1], set())
+        if len(form) <= _MAX_PREFIX_CHARS:
+            found.add(len(form))
+    return {last: tuple(sorted(found, reverse=True)) for last, found in sizes.items()}

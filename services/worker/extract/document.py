@@ -2,114 +2,33 @@
 
 from __future__ import annotations
 
-import functools
-import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Protocol, TypeVar
 
 from services.worker.extract.amounts import MoneyMention, find_amounts
 from services.worker.extract.clauses import conflict_in
 from services.worker.extract.currency_lexicon import currency_lexicon
 from services.worker.extract.entities import prepare_mentions
 from services.worker.extract.fastre import lower_text
-from services.worker.extract.gazetteer import Mention, find_mentions, trie_pattern
-from services.worker.extract.lexicon import cues, trigger_rules
+from services.worker.extract.gazetteer import Mention, find_mentions
+from services.worker.extract.lexicon import cues
 from services.worker.extract.sentences import Sentence, split_sentences
+from services.worker.extract.stems import EXTRA_STEMS as EXTRA_STEMS
+from services.worker.extract.stems import StemIndex
 from services.worker.extract.timex import TimeMention, find_times
 
-_NONE: frozenset[int] = frozenset()
-# Stems other modules look up besides the lexicons' anchors.
-EXTRA_STEMS: tuple[str, ...] = (
-    "two ",
-    "both ",
-    "bilateral",
-    "mutual",
-    "the company",
-    "the firm",
-    "the group",
-    "the leaders",
-    "the presidents",
-)
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
-@functools.cache
-def _stem_scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """One trie regex over every anchor stem of the lexicons, and for each stem the shorter
-    stems it starts with ('investment' also counts as 'invest')."""
-    c = cues()
-    stems: set[str] = set(EXTRA_STEMS)
-    for rule in trigger_rules():
-        stems.update(rule.anchors)
-        for group in rule.anchors_all:
-            stems.update(group)
-    stems.update(c.conflict.anchors)
-    for entry in c.domain.values():
-        stems.update(entry.anchors)
-    prefixes = {s: tuple(p for p in stems if s.startswith(p)) for s in stems}
-    body = trie_pattern(sorted(stems))
-    # the look-ahead of first letters lets the engine skip to candidates (see fastre)
-    first = re.escape("".join(sorted({s[0] for s in stems})))
-    return re.compile(rf"(?=[{first}])\b(?:{body})"), prefixes
-
-
-@dataclass
-class StemIndex:
-    """Which sentences hold a word starting with a given lowercase stem, found in one scan
-    of the article; rules whose anchors occur nowhere are never run (speed)."""
-
-    lower: str
-    starts: list[int]
-    _found: dict[str, set[int]] = field(default_factory=dict)
-    _by_sentence: dict[int, set[str]] = field(default_factory=dict)
-    _scanned: bool = False
-
-    def _scan(self) -> None:
-        pattern, prefixes = _stem_scanner()
-        starts = self.starts
-        by_sentence: dict[int, set[str]] = {}
-        for match in pattern.finditer(self.lower):
-            index = bisect_right(starts, match.start()) - 1
-            here = by_sentence.get(index)
-            if here is None:
-                by_sentence[index] = set(prefixes[match.group()])
-            else:
-                here.update(prefixes[match.group()])
-        # each (stem, sentence) pair once, not once per occurrence
-        found: dict[str, set[int]] = {}
-        for index, stems in by_sentence.items():
-            for stem in stems:
-                sentences = found.get(stem)
-                if sentences is None:
-                    found[stem] = {index}
-                else:
-                    sentences.add(index)
-        self._found, self._by_sentence, self._scanned = found, by_sentence, True
-
-    def by_sentence(self) -> dict[int, set[str]]:
-        """The stems found in each sentence that has any."""
-        if not self._scanned:
-            self._scan()
-        return self._by_sentence
-
-    def sentences_with(self, stem: str) -> frozenset[int]:
-        if not self._scanned:
-            self._scan()
-        found = self._found.get(stem)
-        if found is None and stem not in _stem_scanner()[1]:
-            raise KeyError(f"{stem!r} is not a registered anchor stem")
-        return frozenset(found) if found else _NONE
-
-    def any_of(self, stems: Iterable[str]) -> frozenset[int]:
-        if not self._scanned:
-            self._scan()
-        out: set[int] = set()
-        for stem in stems:
-            found = self._found.get(stem)
-            if found:
-                out |= found
-        return frozenset(out)
+_S = TypeVar("_S", bound=_Span)
 
 
 def _inside_any(mention: Mention, money: list[MoneyMention]) -> bool:
@@ -139,6 +58,10 @@ class Document:
     _topics: dict[str, frozenset[int]] = field(default_factory=dict)
 
     countries: frozenset[str] = frozenset()
+    # per list of spans (mentions, money, times): the list, its length, its starts if sorted
+    _span_starts: dict[int, tuple[list[Any], int, list[int] | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, text: str, *, title: str, anchor: date | None) -> Document:
@@ -158,7 +81,7 @@ class Document:
             stems=StemIndex(lower_text(text), starts),
             starts=starts,
             # The countries named settle shared currency names ("shillings" in a Uganda story).
-            countries=frozenset(m.country for m in found if m.country),
+            countries=frozenset(filter(None, [m.entity.country for m in found])),
         )
 
     def read_numbers(self, money_in: Iterable[int], times_in: Iterable[int]) -> None:
@@ -220,13 +143,36 @@ class Document:
 
     def in_sentence(self, index: int, items: Iterable[Mention]) -> list[Mention]:
         sentence = self.sentences[index]
+        if items is self.mentions:
+            return self._spans_from(self.mentions, sentence.start, sentence.end, None)
         return [m for m in items if sentence.start <= m.start < sentence.end]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return self._spans_from(self.mentions, start, end + 1, end)
 
     def money_in(self, start: int, end: int) -> list[MoneyMention]:
-        return [m for m in self.money if start <= m.start and m.end <= end]
+        return self._spans_from(self.money, start, end + 1, end)
 
     def times_in(self, start: int, end: int) -> list[TimeMention]:
-        return [t for t in self.times if start <= t.start and t.end <= end]
+        return self._spans_from(self.times, start, end + 1, end)
+
+    def _spans_from(self, items: list[_S], start: int, before: int, end: int | None) -> list[_S]:
+        """The items (in their order) with start <= item.start < before, and item.end <= end
+        unless `end` is None: by bisection when the list is sorted by start (speed)."""
+        starts = self._starts_of(items)
+        if starts is None:
+            chunk = [x for x in items if start <= x.start < before]
+        else:
+            chunk = items[bisect_left(starts, start) : bisect_left(starts, before)]
+        return chunk if end is None else [x for x in chunk if x.end <= end]
+
+    def _starts_of(self, items: list[_S]) -> list[int] | None:
+        """The start offsets of one of the document's lists if it is sorted, else None;
+        computed once per list object (read_numbers replaces the lists, never edits them)."""
+        cached = self._span_starts.get(id(items))
+        if cached is not None and cached[0] is items and cached[1] == len(items):
+            return cached[2]
+        found = [x.start for x in items]
+        starts = found if found == sorted(found) else None
+        self._span_starts[id(items)] = (items, len(items), starts)
+        return starts

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Final, Protocol
 
-from services.worker.extract.gazetteer import Mention, find_mentions
+from services.worker.extract.gazetteer import Mention, find_mentions, trie_pattern
 from services.worker.extract.lexicon import words
 from services.worker.extract.surface import Entity
 
@@ -36,12 +36,28 @@ _AFTER_ADJECTIVE: Final = re.compile(
 )
 # "Dubai-based DP World"
 _AFTER_BASED: Final = re.compile(r"-based\s+(?:[a-z][\w-]*\s+){0,2}" + _NAME)
+_CURRENCY_WORDS: Final = (
+    "dollar dollars yuan renminbi ruble rubles rouble roubles rupee rupees yen won euro euros "
+    "pound pounds shilling shillings rand real reals reais peso pesos lira franc francs riyal "
+    "riyals dirham dirhams naira cedi cedis dinar dinars ringgit baht dong rupiah taka tenge som "
+    "soms manat lari dram drams kwacha birr krona krone krono kronar kroner kronor zloty forint "
+    "lei leu lev leva hryvnia hryvnias sterling cent cents"
+)
+# What re.IGNORECASE also equates with a lowercase letter x besides x and X (every code point
+# checked): the dotted and dotless i, the Kelvin sign, the long s.
+_CASE_EXTRA: Final = {"i": "İı", "k": "K", "s": "ſ"}
+
+
+def _any_case(letter: re.Match[str]) -> str:
+    ch = letter.group()
+    return f"[{ch}{ch.upper()}{_CASE_EXTRA.get(ch, '')}]"
+
+
+# "US dollars": a country word that only qualifies a currency. Case-insensitive through
+# letter classes, not re.IGNORECASE: the engine then skips a branch on its first letter
+# instead of entering every branch (speed).
 _CURRENCY_AFTER: Final = re.compile(
-    r"\s+(?:dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|won|euros?|pounds?|shillings?|"
-    r"rand|reals?|reais|pesos?|lira|francs?|riyals?|dirhams?|naira|cedis?|dinars?|ringgit|baht|"
-    r"dong|rupiah|taka|tenge|soms?|manat|lari|drams?|kwacha|birr|kron[aeo]r?|zloty|forint|lei|"
-    r"leu|leva?|hryvnias?|sterling|cents?)\b",
-    re.IGNORECASE,
+    r"\s+" + re.sub("[a-z]", _any_case, trie_pattern(_CURRENCY_WORDS.split())) + r"\b"
 )
 # Words that start a capitalised run but are not names.
 _NOT_NAMES: Final = words(
@@ -75,6 +91,9 @@ _ALIAS_SUFFIXES: Final = words(
     "Logistics Ports Systems Semiconductor Semiconductors Automotive Auto Aerospace Textiles"
 )
 _MIN_ALIAS_CHARS: Final = 4
+_PLACE_KINDS: Final = frozenset({"country", "capital", "region", "city"})
+# What follows a place for _learnt_from to read on (besides an adjective: "Chinese carmaker")
+_AFTER_MARKS: Final = ("'s", "’s", "-based")
 
 
 class _Money(Protocol):
@@ -98,7 +117,7 @@ def _learnt_from(
     text: str, mention: Mention, known: set[str], starts: list[int]
 ) -> tuple[str, Entity] | None:
     entity = mention.entity
-    if entity.country is None or entity.kind not in ("country", "capital", "region", "city"):
+    if entity.country is None or entity.kind not in _PLACE_KINDS:
         return None
     match = None
     if text.startswith(("'s", "’s"), mention.end):
@@ -148,6 +167,12 @@ def learn_companies(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]
     starts = [m.start for m in mentions]
     learnt: dict[str, Entity] = {}
     for mention in mentions:
+        entity = mention.entity
+        # (speed) _learnt_from's tests that need no regex, without the call
+        if entity.country is None or entity.kind not in _PLACE_KINDS:
+            continue
+        if entity.form != "adj" and not text.startswith(_AFTER_MARKS, mention.end):
+            continue
         found = _learnt_from(text, mention, known, starts)
         if found is not None and found[0] not in learnt:
             learnt.update(_aliases(text, found[0], found[1], known))
@@ -191,9 +216,10 @@ def prepare_mentions(
     amounts = [(m.start, m.end) for m in money]
     kept = []
     for mention in mentions:
-        if mention.kind == "media" or (amounts and _overlaps(mention, amounts)):
+        kind = mention.entity.kind
+        if kind == "media" or (amounts and _overlaps(mention, amounts)):
             continue
-        if mention.kind in ("country", "capital") and (
+        if (kind == "country" or kind == "capital") and (
             _CURRENCY_AFTER.match(text, mention.end) or text.startswith("$", mention.end)
         ):
             continue

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Final
 
 from services.worker.extract import clauses as cl
 from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.candidates import worth_reading
-from services.worker.extract.context import Spans, blocked_spans
 from services.worker.extract.drafts import Draft
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.parties import Unit, role_of
-from services.worker.extract.resolve import Context, resolve_parties
+from services.worker.extract.resolve import Context, Scope, resolve_parties, sentence_scope
 from services.worker.extract.sectors import event_sectors
 from services.worker.extract.triggers import AGREEMENT_OR_DEAL, Hit, settle_overlaps
 from shared.models import EventType, Role
@@ -37,6 +35,11 @@ def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
     drafts: list[Draft] = []
     with_money = {doc.sentence_index(m.start) for m in doc.money}
     worth = worth_reading(doc, with_money)
+    mentions = doc.mentions
+    starts = [m.start for m in mentions]
+    if starts != sorted(starts):  # never so (Document sorts them), but bisection needs it
+        mentions = sorted(mentions, key=_start_of)
+        starts = [m.start for m in mentions]
     for index, found in candidates.items():
         if index not in worth:
             continue
@@ -44,13 +47,15 @@ def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
         hits = [h for h in settle_overlaps(found) if not h.negated]
         if not hits:
             continue
-        sentence = doc.sentences[index]
-        mentions = doc.in_sentence(index, doc.mentions)
-        blocked = _blocked(ctx, sentence.text, sentence.start, mentions)
-        clauses = cl.split_clauses(sentence.text, sentence.start)
-        found_here = _sentence_drafts(ctx, index, hits, clauses, mentions, blocked)
+        scope = sentence_scope(ctx, index, mentions, starts)
+        clauses = cl.split_clauses(scope.sentence.text, scope.sentence.start)
+        found_here = _sentence_drafts(ctx, scope, hits, clauses)
         drafts.extend(d for d in found_here if _pronoun_ok(d, drafts))
     return drafts
+
+
+def _start_of(m: Mention) -> int:
+    return m.start
 
 
 def _pronoun_ok(draft: Draft, earlier: list[Draft]) -> bool:
@@ -70,25 +75,12 @@ def _pronoun_ok(draft: Draft, earlier: list[Draft]) -> bool:
     return True
 
 
-def _blocked(ctx: Context, text: str, start: int, mentions: Sequence[Mention]) -> Spans:
-    spans = blocked_spans(text, start, mentions)
-    if start < ctx.dateline:
-        spans.append((start, ctx.dateline))
-    for venue in ctx.venues:
-        for alias in venue.aliases:
-            pos = text.find(alias)
-            if pos != -1:
-                spans.append((start + pos, start + pos + len(alias)))
-    return spans
+def _by_start(item: tuple[tuple[int, str], Hit]) -> int:
+    return item[1].start
 
 
 def _sentence_drafts(
-    ctx: Context,
-    index: int,
-    hits: list[Hit],
-    clauses: list[tuple[int, int]],
-    mentions: Sequence[Mention],
-    blocked: Spans,
+    ctx: Context, scope: Scope, hits: list[Hit], clauses: list[tuple[int, int]]
 ) -> list[Draft]:
     best: dict[tuple[int, str], Hit] = {}
     for hit in hits:
@@ -96,14 +88,14 @@ def _sentence_drafts(
         if key not in best or hit.strength > best[key].strength:
             best[key] = hit
     out: list[Draft] = []
-    for (ci, _), hit in sorted(best.items(), key=lambda kv: kv[1].start):
-        draft = _draft(ctx, index, hit, clauses, ci, mentions, blocked, out)
+    for (ci, _), hit in sorted(best.items(), key=_by_start):
+        draft = _draft(ctx, scope, hit, clauses[ci], out)
         if draft is not None:
             out.append(draft)
     _share_money(out)
     for draft in out:
         _retype(ctx, draft)
-    kept = [d for d in out if _still_met(d, clauses)]
+    kept = [d for d in out if _still_met(d)]
     for draft in kept:
         _score(draft)
     return kept
@@ -114,15 +106,14 @@ def _retype(ctx: Context, draft: Draft) -> None:
     trigger is an agreement again."""
     if draft.hit.type != AGREEMENT_OR_DEAL:
         return
-    after = ctx.doc.text[draft.hit.end : draft.clause[1]]
-    event_type = _final_type(draft.hit, draft.units, draft.money, after)
+    event_type = _final_type(draft.hit, draft.units, draft.money, ctx.doc.text, draft.clause[1])
     if event_type is not draft.type:
         draft.type = event_type
         default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)
         draft.roles = {u.key: role_of(u, draft.direction, default) for u in draft.units}
 
 
-def _still_met(draft: Draft, clauses: list[tuple[int, int]]) -> bool:
+def _still_met(draft: Draft) -> bool:
     """A trigger that needed a sum keeps it after the sums are shared out."""
     needs = draft.hit.rule.needs
     if needs == "amount" or draft.hit.rule.type == "@ref":
@@ -136,6 +127,8 @@ def _share_money(drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.type is EventType.TRADE_MISSION:
             draft.money = []
+    if len(drafts) < 2:
+        return  # a lone fact keeps its sums
     for draft in drafts:
         for m in list(draft.money):
             rivals = [d for d in drafts if m in d.money]
@@ -147,47 +140,38 @@ def _share_money(drafts: list[Draft]) -> None:
 
 
 def _draft(
-    ctx: Context,
-    index: int,
-    hit: Hit,
-    clauses: list[tuple[int, int]],
-    ci: int,
-    mentions: Sequence[Mention],
-    blocked: Spans,
-    earlier: list[Draft],
+    ctx: Context, scope: Scope, hit: Hit, clause: tuple[int, int], earlier: list[Draft]
 ) -> Draft | None:
-    doc = ctx.doc
-    start, end = clauses[ci]
-    sentence = doc.sentences[index]
-    clause_text = doc.text[start:end]
+    text = ctx.doc.text
+    start, end = clause
+    clause_text = text[start:end]
     if cl.domain_in(clause_text, "sport"):
         return None  # owning a club or signing a player is sport, not trade between countries
     # a sentence that refers back ("Of the total, $24 billion ..., while $11 billion ...")
     # hands all its sums to the fact it continues
-    money = doc.money_in(
-        *((sentence.start, sentence.end) if hit.rule.type == "@ref" else (start, end))
-    )
-    if not _needs_met(ctx, hit, clause_text, money, start, end):
+    money = scope.money
+    if hit.rule.type != "@ref":
+        money = [m for m in money if start <= m.start and m.end <= end]
+    if not _needs_met(ctx, scope, hit, clause_text, money, start, end):
         return None
-    units, source = resolve_parties(ctx, hit, (start, end), mentions, blocked, earlier)
-    event_type = _final_type(hit, units, money, doc.text[hit.end : end])
+    units, source = resolve_parties(ctx, scope, hit, clause, earlier)
+    event_type = _final_type(hit, units, money, text, end)
     direction = _direction(hit, event_type)
     default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)
-    roles = {u.key: role_of(u, direction, default) for u in units}
     draft = Draft(
         type=event_type,
         hit=hit,
-        sentence=index,
-        clause=(start, end),
+        sentence=scope.index,
+        clause=clause,
         units=units,
-        roles=roles,
+        roles={u.key: role_of(u, direction, default) for u in units},
         direction=direction,
         party_source=source,
+        money=[m for m in money if _is_fact_sum(m, event_type)],
+        sectors=event_sectors(clause_text, [u.mention.entity for u in units]),
     )
-    draft.money = [m for m in money if _is_fact_sum(m, event_type)]
-    _time(ctx, draft, (sentence.start, sentence.end))
-    draft.location = _location(ctx, start, end, clause_text, mentions)
-    draft.sectors = event_sectors(clause_text, (u.mention.entity for u in units))
+    _time(ctx, scope, draft)
+    draft.location = _location(ctx, scope, start, end, clause_text)
     if event_type is EventType.TRADE_MISSION and hit.rule.id == "meetings":
         draft.mission_mode = "meet"
     return draft
@@ -201,11 +185,25 @@ def _is_fact_sum(m: MoneyMention, event_type: EventType) -> bool:
     return m.value >= MIN_FACT_SUM
 
 
+def _has_currency(money: list[MoneyMention]) -> bool:
+    # a plain loop, not any(...): no generator per call in the hottest loop
+    for m in money:  # noqa: SIM110
+        if m.currency is not None:
+            return True
+    return False
+
+
 def _needs_met(
-    ctx: Context, hit: Hit, text: str, money: list[MoneyMention], start: int, end: int
+    ctx: Context,
+    scope: Scope,
+    hit: Hit,
+    text: str,
+    money: list[MoneyMention],
+    start: int,
+    end: int,
 ) -> bool:
     needs = hit.rule.needs
-    has_money = any(m.currency is not None for m in money)
+    has_money = _has_currency(money)
     if needs == "amount":
         return bool(money) if hit.type == EventType.TRADE_VOLUME.value else has_money
     if needs == "quantity_or_amount":
@@ -215,43 +213,46 @@ def _needs_met(
     if needs == "venue":
         return cl.names_venue(text) or any(a in text for v in ctx.venues for a in v.aliases)
     if needs == "economic":
-        return cl.is_economic(ctx.doc.sentences[ctx.doc.sentence_index(start)].text)
+        return cl.is_economic(scope.sentence.text)
     if hit.type in _AGREEMENTS and not has_money:
-        return _has_economic_object(ctx, start, end)
+        return _has_economic_object(scope, start, end)
     return True
 
 
-def _has_economic_object(ctx: Context, start: int, end: int) -> bool:
+def _has_economic_object(scope: Scope, start: int, end: int) -> bool:
     """An agreement is trade cooperation only about something economic (a ceasefire,
     a friendship treaty or an extradition deal is not): its sentence names an economic
     object, or a company is a party."""
-    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)]
-    if cl.has_economic_object(sentence.text):
-        return True
-    return any(m.kind == "company" for m in ctx.doc.mentions_in(start, end))
+    for m in scope.mentions:  # the clause's lie within its sentence's (tested first: cheaper)
+        if start <= m.start and m.end <= end and m.kind == "company":
+            return True
+    return cl.has_economic_object(scope.sentence.text)
 
 
-def _final_type(hit: Hit, units: list[Unit], money: list[MoneyMention], after: str) -> EventType:
-    if _signed_contract(hit, after):
+def _final_type(
+    hit: Hit, units: list[Unit], money: list[MoneyMention], text: str, end: int
+) -> EventType:
+    """The type of a fact; `text[hit.end:end]` is what follows the trigger in its clause."""
+    if _signed_contract(hit, text, end):
         return EventType.COMMERCIAL_DEAL
     if hit.type != AGREEMENT_OR_DEAL:
         return EventType(hit.type)
     kinds = {u.kind for u in units}
     companies_only = "company" in kinds and not kinds & {"country", "capital", "bloc", "person"}
-    deal_with_money = hit.noun.startswith("deal") and any(m.currency for m in money)
+    deal_with_money = hit.noun.startswith("deal") and _has_currency(money)
     if companies_only or deal_with_money:
         return EventType.COMMERCIAL_DEAL
     return EventType.TRADE_AGREEMENT
 
 
-def _signed_contract(hit: Hit, after: str) -> bool:
+def _signed_contract(hit: Hit, text: str, end: int) -> bool:
     """'signed a $900m contract ... to build solar plants': a contract to build something is a
     commercial deal (only one to build it jointly is a joint project)."""
     return (
         hit.rule.type == "@sign"
         and hit.type == EventType.JOINT_PROJECT.value
         and hit.noun.lower().startswith(_CONTRACT_NOUNS)
-        and _JOINTLY.search(after) is None
+        and _JOINTLY.search(text[hit.end : end]) is None
     )
 
 
@@ -264,39 +265,39 @@ def _direction(hit: Hit, event_type: EventType) -> str:
     return hit.direction if hit.direction != "trade" else "none"
 
 
-def _time(ctx: Context, draft: Draft, sentence: tuple[int, int]) -> None:
+def _time(ctx: Context, scope: Scope, draft: Draft) -> None:
     """The time expression nearest the trigger: in its clause, else its sentence, else the
-    venue's dates; never the dateline's, never the inside of an amount."""
-    doc = ctx.doc
-    money = [(m.start, m.end) for m in doc.money]
-    at = draft.hit.start
-    for source, (lo, hi) in (("clause", draft.clause), ("sentence", sentence)):
-        times = [
-            t
-            for t in doc.times_in(lo, hi)
-            if t.start >= ctx.dateline and not any(a < t.end and t.start < b for a, b in money)
-        ]
-        if times:
-            near = min(times, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
-            draft.time = cl.in_tense(doc.anchor, draft.hit.text, near)
-            draft.time_from = source
-            return
-    text = doc.text[sentence[0] : sentence[1]]
+    venue's dates; never the dateline's, never the inside of an amount (`scope.times`)."""
+    lo, hi = draft.clause
+    times = [t for t in scope.times if lo <= t.start and t.end <= hi]
+    source = "clause"
+    if not times:
+        times, source = scope.times, "sentence"
+    if times:
+        at = draft.hit.start
+        near, best = times[0], min(abs(times[0].start - at), abs(times[0].end - at))
+        for t in times[1:]:  # the first of the nearest, as min() would
+            distance = min(abs(t.start - at), abs(t.end - at))
+            if distance < best:
+                near, best = t, distance
+        draft.time = cl.in_tense(ctx.doc.anchor, draft.hit.text, near)
+        draft.time_from = source
+        return
+    if not ctx.venues:
+        return
+    sentence = scope.sentence
+    text = ctx.doc.text[sentence.start : sentence.end]
     for venue in ctx.venues:
         if venue.time_pos is not None and any(a in text for a in venue.aliases):
-            draft.time = next((t for t in doc.times if t.start == venue.time_pos), None)
+            draft.time = next((t for t in ctx.doc.times if t.start == venue.time_pos), None)
             draft.time_from = "venue"
             return
 
 
-def _location(
-    ctx: Context, start: int, end: int, text: str, mentions: Sequence[Mention]
-) -> Mention | None:
-    for m in mentions:
-        if (
-            start <= m.start < end
-            and m.kind in ("city", "region", "capital")
-            and _IN_PLACE.search(ctx.doc.text[max(start, m.start - 14) : m.start])
+def _location(ctx: Context, scope: Scope, start: int, end: int, text: str) -> Mention | None:
+    for m in scope.mentions_from(start, end):
+        if m.kind in ("city", "region", "capital") and _IN_PLACE.search(
+            ctx.doc.text[max(start, m.start - 14) : m.start]
         ):
             return m
     for venue in ctx.venues:
@@ -305,29 +306,30 @@ def _location(
     return None
 
 
+_PARTY_SCORE: Final = {
+    "clause": 0.1,
+    "coordinated": 0.05,
+    "sentence": 0.0,
+    "anaphora": -0.08,
+    "context": -0.12,
+    "venue": -0.05,
+    "dateline": -0.1,
+    "partial": -0.2,
+    "none": -0.3,
+}
+
+
 def _score(draft: Draft) -> None:
-    score = draft.hit.strength
-    basis = [f"trigger:{draft.hit.rule.id}"]
-    adjust = {
-        "clause": 0.1,
-        "coordinated": 0.05,
-        "sentence": 0.0,
-        "anaphora": -0.08,
-        "context": -0.12,
-        "venue": -0.05,
-        "dateline": -0.1,
-        "partial": -0.2,
-        "none": -0.3,
-    }[draft.party_source]
-    score += adjust
-    basis.append(f"parties:{draft.party_source}")
-    if any(m.currency for m in draft.money):
+    hit = draft.hit
+    score = hit.rule.strength + _PARTY_SCORE[draft.party_source]
+    basis = [f"trigger:{hit.rule.id}", f"parties:{draft.party_source}"]
+    if _has_currency(draft.money):
         score += 0.1
         basis.append("amount")
     if draft.time is not None:
         score += 0.03
         basis.append("date")
-    if draft.hit.hedged:
+    if hit.hedged:
         score -= 0.2
         basis.append("hedged")
     draft.confidence = round(max(0.05, min(0.98, score)), 3)

@@ -21,6 +21,7 @@ log = get_logger(__name__)
 _BUNDLED_PACKAGE: Final = "currency_converter"
 _BUNDLED_FILE: Final = "eurofxref-hist.zip"
 _MISSING: Final = frozenset({"", "N/A"})
+_MEMO_SIZE: Final = 4096
 
 # One currency's history: ascending day ordinals and USD per unit on each of those days.
 _Series = tuple[list[int], list[float]]
@@ -76,6 +77,8 @@ class FxRates:
         self._series: dict[str, _Series] | None = None
         self._last_day = 0
         self._lock = threading.Lock()
+        # (speed) the rate of a (currency, day): the stories of a day ask for the same few
+        self._memo: dict[tuple[str, date | None], tuple[float, date] | None] = {}
 
     def _loaded(self) -> dict[str, _Series]:
         if self._series is None:
@@ -104,6 +107,16 @@ class FxRates:
         end uses the end (the bundle ages), but a rate older than the staleness limit relative to
         min(on, end) is refused: the ECB stopped quoting some currencies (RUB in March 2022).
         """
+        key = (currency, on)
+        try:
+            return self._memo[key]
+        except KeyError:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            rate = self._memo[key] = self._lookup(currency, on)
+            return rate
+
+    def _lookup(self, currency: str, on: date | None) -> tuple[float, date] | None:
         series = self._loaded()
         if currency == "USD":
             return 1.0, on or self.last_date

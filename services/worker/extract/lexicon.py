@@ -33,6 +33,28 @@ def compile_ci(pattern: str) -> re.Pattern[str]:
     return compile_lower(pattern)
 
 
+# Besides ASCII letters, the only characters a case-blind (re.I) pattern of ASCII letters
+# matches are these and the Kelvin sign, which lower-cases to "k"; lower-casing keeps these.
+_CASE_FOLDS: Final = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
+CaseBlind = tuple[re.Pattern[str], re.Pattern[str]]
+
+
+def compile_case_blind(pattern: str) -> CaseBlind:
+    """A case-blind pattern, and the same for lower-cased text (several times faster): on
+    lower-cased text it finds what the first finds on the text, unless `needs_case_blind`."""
+    return re.compile(pattern, re.IGNORECASE), compile_lower(pattern)
+
+
+def needs_case_blind(text: str) -> bool:
+    """Whether `text` (or its lower-cased form) holds a character only re.I matches."""
+    if text.isascii():
+        return False
+    for fold in _CASE_FOLDS:  # noqa: SIM110 (a plain loop: no generator per call)
+        if fold in text:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class AnchoredPattern:
     """A regex worth trying only where one of its lowercase anchor stems occurs (speed); it

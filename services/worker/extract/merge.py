@@ -34,12 +34,6 @@ def _values_clash(a: Draft, b: Draft) -> bool:
     return not any(abs(x - y) <= _SAME_VALUE * max(x, y) for x in va for y in vb)
 
 
-def _same_parties(a: Draft, b: Draft) -> bool:
-    if a.countries != b.countries:
-        return False
-    return a.keys <= b.keys or b.keys <= a.keys
-
-
 def _same_mood(a: Draft, b: Draft) -> bool:
     """An agreement signed and one still to be signed are two facts."""
     return a.type is not EventType.TRADE_AGREEMENT or a.intent == b.intent
@@ -112,26 +106,40 @@ def merge_drafts(doc: Document, drafts: list[Draft]) -> list[Draft]:
             continue
         if not draft.has_sides():
             continue
-        sentence = doc.text[doc.sentences[draft.sentence].start : draft.hit.end]
-        fresh = marks_new_fact(sentence[-(len(draft.hit.text) + 45) :])
+        end = draft.hit.end
+        lead = max(doc.sentences[draft.sentence].start, end - len(draft.hit.text) - 45)
+        fresh = marks_new_fact(doc.text[lead:end])
         signed = _signs_previous(facts, draft, fresh)
         if signed is not None:
             absorb(signed, draft)
             continue
-        target = next(
-            (
-                f
-                for f in facts
-                if f.type is draft.type
-                and _same_parties(f, draft)
-                and _same_mood(f, draft)
-                and not _values_clash(f, draft)
-                and (not fresh or f.sentence == draft.sentence)
-            ),
-            None,
-        )
+        target = _same_fact(facts, draft, fresh)
         if target is not None:
             absorb(target, draft)
         else:
             facts.append(draft)
     return facts
+
+
+def _same_fact(facts: list[Draft], draft: Draft, fresh: bool) -> Draft | None:
+    """The first fact the draft tells again: same type, parties and mood, no other sum."""
+    countries: list[str] | None = None  # (speed) the draft's, found once and only if needed
+    keys: frozenset[str] | None = None
+    for f in facts:
+        if f.type is not draft.type:
+            continue
+        if countries is None:
+            countries = draft.countries
+        if f.countries != countries:
+            continue
+        if keys is None:
+            keys = draft.keys
+        own = f.keys
+        if (
+            (own <= keys or keys <= own)
+            and _same_mood(f, draft)
+            and not _values_clash(f, draft)
+            and (not fresh or f.sentence == draft.sentence)
+        ):
+            return f
+    return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from typing import Final
 
@@ -143,6 +142,49 @@ def tidy(value: float) -> float:
     return float(f"{value:.12g}")
 
 
+_WORD_ARTICLES: Final = frozenset({"a", "an", "half a", "half an", "a half", "half"})
+# (speed) a sum's value depends only on its four number and scale texts, which repeat ("$1
+# billion", "5 percent"): memoised, and cleared when full so the memo stays small.
+_VALUE_MEMO: dict[tuple[str | None, ...], tuple[float, float | None] | None] = {}
+_MEMO_SIZE: Final = 4096
+
+
+def sum_values(
+    n1: str, s1: str | None, n2: str | None, s2: str | None
+) -> tuple[float, float | None] | None:
+    """(low, high or None) of a number or range and their scales ("2" "-" "3" "billion" is
+    2e9, 3e9: a bare first number takes the second's scale when smaller); None when a number
+    does not parse or is an article without a scale ("a dollar")."""
+    key = (n1, s1, n2, s2)
+    try:
+        return _VALUE_MEMO[key]
+    except KeyError:
+        if len(_VALUE_MEMO) >= _MEMO_SIZE:
+            _VALUE_MEMO.clear()
+        found = _VALUE_MEMO[key] = _read_values(n1, s1, n2, s2)
+        return found
+
+
+def _read_values(
+    n1_text: str, s1_text: str | None, n2_text: str | None, s2_text: str | None
+) -> tuple[float, float | None] | None:
+    n1 = parse_number(n1_text)
+    n2 = parse_number(n2_text) if n2_text else None
+    if n1 is None or (n2_text and n2 is None):
+        return None
+    for number, scale in ((n1_text, s1_text), (n2_text, s2_text)):
+        if number and not scale and not number[0].isdigit() and _is_article(number):
+            return None  # "a dollar", "and a": an article, not an amount
+    s2 = scale_factor(s2_text)
+    s1 = scale_factor(s1_text) if s1_text else (s2 if n2 is not None and n1 < n2 else 1.0)
+    low = tidy(n1 * s1)
+    return (low, tidy(n2 * s2)) if n2 is not None else (low, None)
+
+
+def _is_article(number: str) -> bool:
+    return " ".join(number.lower().split()) in _WORD_ARTICLES
+
+
 _WORD_BEFORE: Final = re.compile(rf"(?i)(?:{WORDS})[\s-]*$")
 
 
@@ -217,29 +259,55 @@ _QUALIFIERS_BY_LAST: Final = {
     for last in {q.split()[-1] for q in _QUALIFIERS}
 }
 _QUALIFIER_ALIASES: Final = {"approx.": "approximately", "circa": "about", "ca.": "about"}
-_WORD_RUN: Final = re.compile(r"[A-Za-z.]+")
+_MAX_QUALIFIER_WORDS: Final = max(len(q.split()) for q in _QUALIFIERS)
+# What a word token is made of; a token ends where another character starts.
+_TOKEN_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 def qualifier_before(text: str, start: int) -> tuple[int, str | None]:
-    """The qualifier word(s) right before a number ("about", "more than", "~"), normalised."""
+    """The qualifier word(s) right before a number ("about", "more than", "~"), normalised.
+
+    A phrase's words are whole [A-Za-z.] tokens, spaced by whitespace only and followed by
+    whitespace; the window is the 32 characters before the number.
+    """
     if start > 0 and text[start - 1] == "~":
         return start - 1, "about"
     window_start = max(0, start - 32)
     window = text[window_start:start]
     if not window[-1:].isspace():
         return start, None
-    words = window.rsplit(None, 1)
-    if not words or words[-1].lstrip("([\"'").lower() not in _QUALIFIERS_BY_LAST:
-        return start, None  # the common case, decided without tokenising the window
-    tokens = list(_WORD_RUN.finditer(window))
-    if not tokens or not window[tokens[-1].end() :].isspace():
-        return start, None
-    words = [t.group().lower() for t in tokens]
-    for phrase in _QUALIFIERS_BY_LAST.get(words[-1], ()):
-        tail = tokens[len(tokens) - len(phrase) :]
-        if len(tail) != len(phrase) or tuple(words[-len(phrase) :]) != phrase:
+    # (speed) the last few whitespace-separated words decide it: no tokenising regex
+    raw = window.rsplit(None, _MAX_QUALIFIER_WORDS)
+    phrases = _QUALIFIERS_BY_LAST.get(raw[-1].lstrip("([\"'").lower(), ()) if raw else ()
+    for phrase in phrases:  # mostly none: the common case
+        size = len(phrase)
+        if size > len(raw) or not _ends_with(raw[-size], phrase[0]):
             continue
-        if all(window[a.end() : b.start()].isspace() for a, b in itertools.pairwise(tail)):
+        tail = zip(raw[len(raw) - size + 1 :], phrase[1:], strict=True)
+        if all(_same(word, want) for word, want in tail):
             word = " ".join(phrase)
-            return window_start + tail[0].start(), _QUALIFIER_ALIASES.get(word, word)
+            return window_start + _phrase_start(window, raw[-size:], phrase[0]), (
+                _QUALIFIER_ALIASES.get(word, word)
+            )
     return start, None
+
+
+def _same(word: str, want: str) -> bool:
+    return word.isascii() and word.lower() == want
+
+
+def _ends_with(word: str, want: str) -> bool:
+    """Whether the word's last token is `want` (what precedes it is not a token character)."""
+    cut = len(word) - len(want)
+    if cut < 0 or not _same(word[cut:], want):
+        return False
+    return cut == 0 or word[cut - 1] not in _TOKEN_CHARS
+
+
+def _phrase_start(window: str, words: list[str], first: str) -> int:
+    """Offset in `window` of the first phrase token, given the phrase's raw words (which end
+    the window, spaced by whitespace)."""
+    pos = len(window.rstrip())
+    for word in reversed(words[1:]):
+        pos = len(window[: pos - len(word)].rstrip())
+    return pos - len(first)

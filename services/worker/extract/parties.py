@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from services.worker.extract.context import Spans, is_blocked
 from services.worker.extract.gazetteer import Mention
@@ -38,11 +37,12 @@ _SKIPPABLE: Final = words(
     "state-owned private partner"
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*|[,;]")
+_COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One party candidate: a head mention, with the qualifier it absorbed."""
+class Unit(NamedTuple):
+    """One party candidate: a head mention, with the qualifier it absorbed (a tuple, like
+    `Mention`: a few dozen are made per article, and tuples are the cheapest records)."""
 
     mention: Mention
     start: int  # where its words start (the qualifier's start when it has one)
@@ -77,81 +77,100 @@ def _absorbs(text: str, qualifier: Mention, head: Mention) -> bool:
     return not _FUNCTION_WORDS.intersection(gap.lower().replace(",", " ").split())
 
 
-def build_units(
+def may_be_party(mentions: Sequence[Mention]) -> bool:
+    """Whether any of the mentions may be a party (cities and media never are)."""
+    for m in mentions:
+        kind = m.entity.kind
+        if kind != "city" and kind != "media":
+            return True
+    return False
+
+
+def _pool(
     text: str, mentions: Sequence[Mention], blocked: Spans, locative_ok: bool
-) -> list[Unit]:
-    """Party units of a clause, in text order (an entity may recur: `with_slots` keeps one)."""
-    pool = [m for m in mentions if m.kind not in ("city", "media") and not is_blocked(m, blocked)]
-    if not locative_ok:  # "in Shanghai" names where, not who
-        pool = [
-            m
-            for m in pool
-            if not (
-                m.kind in ("capital", "region")
-                and _LOCATIVE_BEFORE.search(text[max(0, m.start - 12) : m.start])
-            )
-        ]
-    units: list[Unit] = []
-    absorbed: set[int] = set()
-    for i, m in enumerate(pool):
-        if i in absorbed:
+) -> list[Mention]:
+    """The mentions that may be parties: no cities or media, nothing blocked, and (unless
+    the trigger is locative) no capital or region after 'in' ("in Shanghai" names where)."""
+    pool = []
+    for m in mentions:
+        kind = m.entity.kind
+        if kind == "city" or kind == "media" or (blocked and is_blocked(m, blocked)):
             continue
-        start, country = m.start, m.country
         if (
-            i > 0
-            and (i - 1) not in absorbed
-            and _absorbs(text, pool[i - 1], m)
-            and units
-            and units[-1].mention is pool[i - 1]
+            not locative_ok
+            and (kind == "capital" or kind == "region")
+            and _LOCATIVE_BEFORE.search(text[max(0, m.start - 12) : m.start])
         ):
-            prev = units.pop()
-            start, country = prev.start, country or prev.country
-        if (
-            i + 1 < len(pool)
-            and m.kind in ("company", "organisation")
-            and pool[i + 1].kind == "country"
-            and _OF_COUNTRY.match(text[m.end : pool[i + 1].start])
-        ):
-            absorbed.add(i + 1)  # "United Aircraft Corporation of Russia"
-            country = country or pool[i + 1].country
-        units.append(Unit(m, start, country, _is_origin(text, m)))
+            continue
+        pool.append(m)
+    return pool
+
+
+def _heads(text: str, pool: list[Mention]) -> list[tuple[Mention, int, str | None]]:
+    """(head mention, start, country) of each party, in text order: a qualifying country
+    folds into the head it qualifies, 'X Corporation of Russia' takes Russia in."""
+    heads: list[tuple[Mention, int, str | None]] = []
+    previous: Mention | None = None  # the mention before, unless it was folded in
+    skip = False
+    last = len(pool) - 1
+    for i, m in enumerate(pool):
+        if skip:  # "United Aircraft Corporation of Russia": Russia is part of the company
+            skip, previous = False, None
+            continue
+        start, country = m.start, m.entity.country
+        if previous is not None and _absorbs(text, previous, m):
+            _, start, qualifier = heads.pop()
+            country = country or qualifier
+        if i < last and m.entity.kind in ("company", "organisation"):
+            after = pool[i + 1]
+            if after.entity.kind == "country" and _OF_COUNTRY.match(text[m.end : after.start]):
+                skip = True
+                country = country or after.entity.country
+        heads.append((m, start, country))
+        previous = m
+    return heads
+
+
+def party_units(
+    text: str,
+    mentions: Sequence[Mention],
+    blocked: Spans,
+    locative_ok: bool,
+    clause_start: int,
+    trigger_start: int,
+) -> list[Unit]:
+    """Party units of a clause in text order, each with the preposition that governs it, one
+    per entity; routes ('via', 'through') dropped first, so a country named as a route and
+    then as a party stays."""
+    units: list[Unit] = []
+    seen: set[str] = set()
+    previous: str | None = None  # the slot of the unit before, routes included
+    for m, start, country in _heads(text, _pool(text, mentions, blocked, locative_ok)):
+        slot = _slot_of(text, start, clause_start, trigger_start, previous)
+        previous = slot
+        key = m.entity.key
+        if slot in ROUTE_SLOTS or key in seen:
+            continue
+        seen.add(key)
+        # (speed) each unit is made once, with its slot, and only when it is kept
+        units.append(Unit(m, start, country, _is_origin(text, m), slot))
     return units
 
 
-def _unique(units: list[Unit]) -> list[Unit]:
-    seen: set[str] = set()
-    unique = []
-    for unit in units:
-        if unit.key not in seen:
-            seen.add(unit.key)
-            unique.append(unit)
-    return unique
-
-
 def _slot_of(
-    text: str, unit: Unit, clause_start: int, trigger_start: int, previous: Unit | None
+    text: str, start: int, clause_start: int, trigger_start: int, previous: str | None
 ) -> str:
-    tokens: list[str] = _WORD.findall(text[max(clause_start, unit.start - 60) : unit.start])
+    tokens: list[str] = _WORD.findall(text[max(clause_start, start - 60) : start])
     for word in reversed(tokens[-5:]):
         low = word.lower()
-        if low in ("and", "or", ",", "&") and previous is not None:
-            return previous.slot
+        if previous is not None and low in _COORDINATORS:
+            return previous
         if low in _PREPOSITIONS:
             return low
         if low in _SKIPPABLE or (word[0].islower() and low.endswith(("ian", "ese", "ish"))):
             continue
         break
-    return "subj" if unit.start < trigger_start else "obj"
-
-
-def with_slots(text: str, units: list[Unit], clause_start: int, trigger_start: int) -> list[Unit]:
-    """The units with the preposition that governs each, one per entity; routes ('via',
-    'through') dropped first, so a country named as a route and then as a party stays."""
-    out: list[Unit] = []
-    for unit in units:
-        slot = _slot_of(text, unit, clause_start, trigger_start, out[-1] if out else None)
-        out.append(Unit(unit.mention, unit.start, unit.country, unit.origin, slot))
-    return _unique([u for u in out if u.slot not in ROUTE_SLOTS])
+    return "subj" if start < trigger_start else "obj"
 
 
 _ROLE_TABLE: Final = {
@@ -183,9 +202,15 @@ def role_of(unit: Unit, direction: str, default: Role) -> Role:
     return other
 
 
+# (speed) a table, not EntityKind(kind): the enum's lookup is dear for every participant
+_ENTITY_KINDS: Final = {
+    **{kind.value: kind for kind in EntityKind},
+    "capital": EntityKind.COUNTRY,
+    "city": EntityKind.COUNTRY,
+    "igo": EntityKind.ORGANISATION,
+}
+
+
 def entity_kind(kind: str) -> EntityKind:
-    if kind in ("capital", "city"):
-        return EntityKind.COUNTRY
-    if kind == "igo":
-        return EntityKind.ORGANISATION
-    return EntityKind(kind)
+    found = _ENTITY_KINDS.get(kind)
+    return found if found is not None else EntityKind(kind)

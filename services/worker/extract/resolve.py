@@ -4,13 +4,16 @@ clause's, 'the two countries', 'the company', an expo's host country, or where i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
+from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.context import (
     Spans,
     Venue,
+    blocked_spans,
     country_entity,
     dateline_end,
     find_venues,
@@ -20,8 +23,10 @@ from services.worker.extract.document import Document
 from services.worker.extract.drafts import Draft
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.lexicon import cues
-from services.worker.extract.parties import Unit, build_units, with_slots
+from services.worker.extract.parties import Unit, may_be_party, party_units
+from services.worker.extract.sentences import Sentence
 from services.worker.extract.surface import Entity
+from services.worker.extract.timex import TimeMention
 from services.worker.extract.triggers import Hit
 from shared.models import EventType
 
@@ -41,79 +46,154 @@ _UNKNOWN_COMPANY: Final = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
     """What every clause of one article may lean on."""
 
     doc: Document
     venues: list[Venue]
-    pair: tuple[Entity, ...]
     dateline: int
+    times: list[TimeMention]  # those a fact may take: after the dateline, outside any sum
+    _pair: tuple[Entity, ...] | None = field(default=None, repr=False)
+
+    @property
+    def pair(self) -> tuple[Entity, ...]:
+        """The article's main pair, 'the two countries': found on first use (speed), as
+        most articles never refer to it."""
+        if self._pair is None:
+            doc = self.doc
+            self._pair = main_pair(doc.title, doc.mentions, len(doc.text))
+        return self._pair
+
+
+@dataclass(slots=True)
+class Scope:
+    """One sentence being read, prepared once for all its triggers: its mentions (with their
+    starts, to cut out a clause's by bisection), sums and usable times."""
+
+    ctx: Context
+    index: int
+    sentence: Sentence
+    mentions: list[Mention]
+    starts: list[int]
+    money: list[MoneyMention]
+    times: list[TimeMention]
+    _blocked: Spans | None = field(default=None, repr=False)
+
+    def mentions_from(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end)."""
+        starts = self.starts
+        return self.mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    @property
+    def blocked(self) -> Spans:
+        """Spans whose names are not parties: found on first use (speed), as a sentence
+        whose triggers fail their needs or name no one needs none."""
+        if self._blocked is None:
+            self._blocked = _blocked_spans(self.ctx, self.sentence, self.mentions)
+        return self._blocked
+
+
+def sentence_scope(ctx: Context, index: int, mentions: list[Mention], starts: list[int]) -> Scope:
+    """The scope of sentence `index`; `mentions`, the article's, are sorted and `starts` are
+    their offsets, so a sentence's mentions are a slice found by bisection."""
+    doc = ctx.doc
+    sentence = doc.sentences[index]
+    lo, hi = sentence.start, sentence.end
+    first, last = bisect_left(starts, lo), bisect_left(starts, hi)
+    money = [m for m in doc.money if lo <= m.start and m.end <= hi]
+    times = [t for t in ctx.times if lo <= t.start and t.end <= hi]
+    return Scope(ctx, index, sentence, mentions[first:last], starts[first:last], money, times)
+
+
+def _blocked_spans(ctx: Context, sentence: Sentence, mentions: Sequence[Mention]) -> Spans:
+    text, start = sentence.text, sentence.start
+    spans = blocked_spans(text, start, mentions)
+    if start < ctx.dateline:
+        spans.append((start, ctx.dateline))
+    for venue in ctx.venues:
+        for alias in venue.aliases:
+            pos = text.find(alias)
+            if pos != -1:
+                spans.append((start + pos, start + pos + len(alias)))
+    return spans
 
 
 def article_context(doc: Document) -> Context:
     spans = [(s.start, s.end) for s in doc.sentences]
     venues = find_venues(doc.text, doc.mentions, spans, [t.start for t in doc.times])
-    pair = main_pair(doc.title, doc.mentions, len(doc.text))
-    return Context(doc, venues, pair, dateline_end(doc.text))
+    dateline = dateline_end(doc.text)
+    return Context(doc, venues, dateline, _usable_times(doc, dateline))
+
+
+def _usable_times(doc: Document, dateline: int) -> list[TimeMention]:
+    """Times a fact may take: never the dateline's, never the inside of an amount."""
+    money = [(m.start, m.end) for m in doc.money]
+    usable = []
+    for t in doc.times:
+        if t.start < dateline:
+            continue
+        for a, b in money:
+            if a < t.end and t.start < b:
+                break
+        else:
+            usable.append(t)
+    return usable
 
 
 def sides(units: Sequence[Unit]) -> int:
     """Distinct countries, plus one for blocs without a country code (Mercosur, EAEU)."""
-    countries = {u.country for u in units if u.country}
-    blocs = any(u.kind == "bloc" and u.country is None for u in units)
-    return len(countries) + (1 if blocs else 0)
-
-
-def _units(
-    ctx: Context, mentions: Sequence[Mention], blocked: Spans, locative: bool, start: int, hit: Hit
-) -> list[Unit]:
-    text = ctx.doc.text
-    return with_slots(text, build_units(text, mentions, blocked, locative), start, hit.start)
+    countries = set()
+    bloc = 0
+    for u in units:
+        country = u.country
+        if country:
+            countries.add(country)
+        elif country is None and u.mention.entity.kind == "bloc":
+            bloc = 1
+    return len(countries) + bloc
 
 
 def resolve_parties(
-    ctx: Context,
-    hit: Hit,
-    clause: tuple[int, int],
-    mentions: Sequence[Mention],
-    blocked: Spans,
-    earlier: list[Draft],
+    ctx: Context, scope: Scope, hit: Hit, clause: tuple[int, int], earlier: list[Draft]
 ) -> tuple[list[Unit], str]:
     """The party units of one trigger and where they came from (scored differently)."""
     if hit.type.startswith("@ref") or hit.rule.type == "@ref":
         return [], "none"  # "The donation is part of ...": only adds to an earlier fact
     doc = ctx.doc
+    text = doc.text
     start, end = clause
     locative = hit.direction in LOCATIVE_DIRECTIONS
-    units = _units(
-        ctx, [m for m in mentions if start <= m.start < end], blocked, locative, start, hit
-    )
-    anaphor = cues().anaphora.search(doc.stems.lower[start : hit.start])
-    if anaphor and ctx.pair and _is_subject(doc.text[start : hit.start], anaphor.start()):
+    own = scope.mentions_from(start, end)
+    blocked = scope.blocked if may_be_party(own) else []
+    units = party_units(text, own, blocked, locative, start, hit.start)
+    anaphora = cues().anaphora
+    anaphor = anaphora.search(doc.stems.lower[start : hit.start])
+    if anaphor and ctx.pair and _is_subject(text[start : hit.start], anaphor.start()):
         # "the two countries signed ... through Italy, Austria": the pair, not the route
         pair = {e.country or e.key for e in ctx.pair}
-        own = [u for u in units if (u.country or u.key) in pair or u.kind == "bloc"]
-        return _with_pair(ctx, own, hit), "anaphora"
+        kept = [u for u in units if (u.country or u.key) in pair or u.kind == "bloc"]
+        return _with_pair(ctx, kept, hit), "anaphora"
     if sides(units) >= 2:
         return units, "clause"
-    if earlier and _COORDINATED.match(doc.text[start:end]):
+    if earlier and _COORDINATED.match(text[start:end]):
         return list(earlier[-1].units), "coordinated"
-    sentence = doc.sentences[doc.sentence_index(start)]
+    sentence = scope.sentence
     if units:  # a clause naming one side may find the other elsewhere in its sentence
-        wide = _units(ctx, mentions, blocked, locative, sentence.start, hit)
+        wide = party_units(text, scope.mentions, scope.blocked, locative, sentence.start, hit.start)
         if sides(wide) >= 2:
             return wide, "sentence"
-    company = _company_anaphor(ctx, doc.text[start:end], sentence.start)
+    company = _company_anaphor(ctx, text[start:end], scope.index)
     if company is not None and sides([*units, company]) >= 2:
         return [company, *units], "anaphora"
-    if ctx.pair and cues().anaphora.search(doc.stems.lower[sentence.start : sentence.end]):
+    # (speed) the pair is found on first use: each cheaper test comes before asking for it
+    if anaphora.search(doc.stems.lower[sentence.start : sentence.end]) and ctx.pair:
         return _with_pair(ctx, units, hit), "anaphora"
-    if ctx.pair and not units and hit.type in _PAIR_BY_DEFAULT:
+    if not units and hit.type in _PAIR_BY_DEFAULT and ctx.pair:
         return _with_pair(ctx, units, hit), "context"  # "trade reached $X by 2030", unnamed
     # "Hyundai Rotem won an order ... in Bogota": a company's deal abroad is with the place
     companies_only = bool(units) and all(u.kind == "company" for u in units)
-    host = _host(ctx, sentence.text, units, locative or companies_only, mentions, clause)
+    host = _host(ctx, sentence.text, units, locative or companies_only, own)
     if host is not None and units:
         return [*units, host], "venue"
     home = _dateline_company(ctx, sentence.start, sentence.text, units)
@@ -144,14 +224,15 @@ def _is_subject(before: str, at: int) -> bool:
     return len(head.split()) <= 4 and not any(c in head for c in ".;")
 
 
-def _company_anaphor(ctx: Context, clause: str, sentence_start: int) -> Unit | None:
+def _company_anaphor(ctx: Context, clause: str, index: int) -> Unit | None:
     """'The company has already invested $2.5 billion in Mexico': the last company named."""
     if not _COMPANY_ANAPHOR.search(clause):
         return None
-    doc = ctx.doc
-    first = doc.sentences[max(0, doc.sentence_index(sentence_start) - _ANAPHOR_LOOKBACK_SENTENCES)]
-    for m in reversed(doc.mentions):
-        if first.start <= m.start < sentence_start and m.kind == "company" and m.country:
+    sentences = ctx.doc.sentences
+    first = sentences[max(0, index - _ANAPHOR_LOOKBACK_SENTENCES)].start
+    sentence_start = sentences[index].start
+    for m in reversed(ctx.doc.mentions):
+        if first <= m.start < sentence_start and m.kind == "company" and m.country:
             return Unit(m, m.start, m.country, False, "subj")
     return None
 
@@ -172,14 +253,10 @@ def _with_pair(ctx: Context, units: list[Unit], hit: Hit) -> list[Unit]:
 
 
 def _host(
-    ctx: Context,
-    sentence: str,
-    units: list[Unit],
-    locative: bool,
-    mentions: Sequence[Mention],
-    clause: tuple[int, int],
+    ctx: Context, sentence: str, units: list[Unit], locative: bool, own: Sequence[Mention]
 ) -> Unit | None:
-    """The other side of an expo visit or an investment is the country where it happens."""
+    """The other side of an expo visit or an investment is the country where it happens
+    (`own`: the clause's mentions)."""
     have = {u.country for u in units}
     for venue in ctx.venues:
         if venue.place is not None and any(a in sentence for a in venue.aliases):
@@ -188,8 +265,8 @@ def _host(
                 return _place_unit(venue.place, country)
     if not locative:
         return None
-    for m in mentions:
-        if clause[0] <= m.start < clause[1] and m.kind in ("city", "region", "capital"):
+    for m in own:
+        if m.kind in ("city", "region", "capital"):
             country = m.entity.place_country
             if country and country not in have:
                 return _place_unit(m, country)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final, NamedTuple
 
 from services.worker.extract.lexicon import words
 
 # A candidate end: terminal punctuation (with closing quotes/brackets) then whitespace, or a
-# line break. Decimals ("33.7") and "Nov.5-10" have no whitespace after the dot: never candidates.
-# The pattern starts with an ASCII class so the engine can skip ahead to candidates.
-_CANDIDATE: Final = re.compile(r"[.!?\n](?:(?<=\n)|[.!?…]*[\"'”’)\]]*(?=\s))")
+# line break (with the blank lines after it: one candidate per paragraph break). Decimals
+# ("33.7") and "Nov.5-10" have no whitespace after the dot: never candidates. Group 1 is the
+# word that follows a full stop. The pattern starts with an ASCII class so the engine can
+# skip ahead to candidates.
+_CANDIDATE: Final = re.compile(
+    r"[.!?\n](?:(?<=\n)\s*|[.!?…]*[\"'”’)\]]*(?=\s)(?:(?=\s*[\"“‘'(\[]?([A-Za-z]+|\d))|))"
+)
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_NEXT_WORD: Final = re.compile(r"\s*[\"“‘'(\[]?([A-Za-z]+|\d)")
 
 # Never end a sentence: titles and honorifics always precede a name.
 _TITLES: Final = words(
@@ -51,19 +55,25 @@ def _is_abbreviation(word: str) -> str | None:
     return None
 
 
-def _ends_here(text: str, end: int) -> bool:
-    """Whether a candidate full stop at text[:end] really ends the sentence."""
+@functools.lru_cache(maxsize=8192)
+def _kind_before(token: str) -> str | None:
+    """_is_abbreviation of the word before the final full stop of `token` ("U.S" in
+    "U.S."); cached: the words before full stops repeat across articles (speed)."""
+    word = _WORD_BEFORE.search(token)
+    return _is_abbreviation(word.group(1)) if word else None
+
+
+def _ends_here(text: str, end: int, following: str | None) -> bool:
+    """Whether a candidate at text[:end], before the word `following`, ends the sentence."""
+    if following is None:
+        return True
     head = text[max(0, end - 24) : end].rstrip("\"'”’)]")
     if not head.endswith("."):
         return True  # "!" or "?": always an end
-    nxt = _NEXT_WORD.match(text, end)
-    if nxt is None:
-        return True
-    following = nxt.group(1)
     if following[0].islower():
         return False  # "...Nov. 5" is caught below; lower case never starts a sentence
-    word = _WORD_BEFORE.search(head)
-    kind = _is_abbreviation(word.group(1)) if word else None
+    # the word holds no space (other whitespace in the token does not change the answer)
+    kind = _kind_before(head[head.rfind(" ") + 1 :])
     if kind == "title":
         return False
     if kind == "abbrev":
@@ -76,8 +86,12 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
-        end = match.end()
-        if match.group() != "\n" and not _ends_here(text, end):
+        at, end = match.span()
+        if text[at] != "\n":
+            if not _ends_here(text, end, match.group(1)):
+                continue
+        elif at == start:
+            start = end  # a line break right after a sentence's end: nothing between
             continue
         _append(sentences, text, start, end)
         start = end
@@ -87,8 +101,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     # str.strip() drops exactly the characters str.isspace() accepts
-    chunk = text[start:end].lstrip()
-    start = end - len(chunk)
-    chunk = chunk.rstrip()
-    if chunk:
-        out.append(Sentence(start, start + len(chunk), chunk))
+    chunk = text[start:end]
+    kept = chunk.strip()
+    if kept:
+        start += chunk.index(kept[0])  # only whitespace comes before its first character
+        # (speed) what Sentence(...) does, without its Python-level __new__
+        out.append(_new_tuple(Sentence, (start, start + len(kept), kept)))
+
+
+_new_tuple: Final = tuple.__new__

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from datetime import date, timedelta
 from typing import Final
 
@@ -42,15 +43,21 @@ def month_number(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
+@functools.lru_cache(maxsize=4096)
+def _days_in(year: int, month: int) -> int:
+    """(speed) calendar.monthrange is Python code; a month's length is asked again and again."""
+    return calendar.monthrange(year, month)[1]
+
+
 def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _days_in(year, month))
 
 
 def add_months(day: date, months: int) -> date:
     """The same day `months` later (or earlier), clamped to the month's last day."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return date(year, month + 1, min(day.day, _days_in(year, month + 1)))
 
 
 def year_period(year: int) -> Period:

@@ -38,6 +38,8 @@ ORDINALS: Final = {
 }
 PARTS: Final = frozenset({"early", "mid", "late", "earlier", "later"})
 EDGES: Final = frozenset({"end", "beginning", "start", "close", "middle"})
+# A nearest word outside these (and not a count) is all `context_before` reads.
+_READS_ON: Final = frozenset({*ORDINALS, *MODIFIERS, *PARTS, "the", "far", "of"})
 # Words that put a sentence in the future ("will open ... by the end of the year").
 _FUTURE_WORDS: Final = frozenset(
     {
@@ -47,15 +49,18 @@ _FUTURE_WORDS: Final = frozenset(
     }
 )  # fmt: skip
 # Stems of those words and a few phrases; a stem counts only when its whole word is listed.
+# (speed) Written as a trie by first letter, which the regex engine tries faster; no form is a
+# prefix of another, so the matches are those of the plain alternation.
 _FUTURE: Final = re.compile(
-    r"will|shall|plan|scheduled|expect|aim|intend|forthcoming|upcoming|would|target|goal"
-    r"|is to |are to |set to |going to |to be held |'ll "
+    r"w(?:ill|ould)|s(?:hall|cheduled|et to )|plan|expect|a(?:im|re to )|i(?:ntend|s to )"
+    r"|forthcoming|upcoming|t(?:arget|o be held )|go(?:al|ing to )|'ll "
 )
 _OPENERS: Final = "([\"“‘'"
 _CLOSERS: Final = tuple(',;:!?)"”.')
 # How far back modifiers are looked for; longer than "by the end of the first" plus slack.
 BACK_CHARS: Final = 60
 _MAX_WORDS: Final = 7
+_FEW_WORDS: Final = 3
 _SENTENCE_CHARS: Final = 160
 
 
@@ -73,11 +78,14 @@ class Context:
     had_the: bool = False
 
 
-def words_before(text: str, start: int) -> list[str]:
-    """Up to six words before `start`, nearest first, cleaned; stops at an earlier clause."""
+def words_before(text: str, start: int, limit: int = _MAX_WORDS) -> list[str]:
+    """Up to `limit` words before `start`, nearest first, cleaned; stops at an earlier clause.
+
+    A smaller `limit` gives the first words of the longer list.
+    """
     low = max(0, start - BACK_CHARS)
-    raw = text[low:start].rsplit(None, _MAX_WORDS)
-    if len(raw) > _MAX_WORDS or (low > 0 and not text[low - 1].isspace()):
+    raw = text[low:start].rsplit(None, limit)
+    if len(raw) > limit or (low > 0 and not text[low - 1].isspace()):
         raw = raw[1:]  # the remainder, or a word cut by the window
     words: list[str] = []
     for word in reversed(raw):
@@ -90,6 +98,17 @@ def words_before(text: str, start: int) -> list[str]:
     return words
 
 
+def _nearest(text: str, start: int) -> tuple[int, str]:
+    """Where the nearest of `words_before` starts (before cleaning), and that word ("" if none)."""
+    low = max(0, start - BACK_CHARS)
+    head = text[low:start].rstrip()
+    raw = head.rsplit(None, 1)
+    if not raw or (len(raw) == 1 and low > 0 and not text[low - 1].isspace()):
+        return start, ""  # no word, or one cut by the window
+    word = raw[-1]
+    return low + len(head) - len(word), first_word(word)
+
+
 def first_word(word: str) -> str:
     """One raw word as `words_before` cleans it; "" when it ends a clause."""
     if word.endswith(_CLOSERS):
@@ -98,13 +117,15 @@ def first_word(word: str) -> str:
 
 
 def _start_of(text: str, start: int, k: int) -> int:
-    """Offset of the k-th word before `start` (1 is the nearest), past any opening bracket."""
-    pos = start
+    """Offset of the k-th word before `start` (1 is the nearest), past any opening bracket.
+
+    The k words are among `words_before`'s, so all lie in its window."""
+    low = max(0, start - BACK_CHARS)
+    head = text[low:start]
     for _ in range(k):
-        while pos > 0 and text[pos - 1].isspace():
-            pos -= 1
-        while pos > 0 and not text[pos - 1].isspace():
-            pos -= 1
+        head = head.rstrip()
+        head = head[: len(head) - len(head.rsplit(None, 1)[-1])]
+    pos = low + len(head)
     while text[pos] in _OPENERS:
         pos += 1
     return pos
@@ -126,7 +147,31 @@ def context_before(
 
     `before` is `words_before(text, start)` when the caller has it already.
     """
-    words = [*(words_before(text, start) if before is None else before), "", "", ""]
+    if before is None:
+        # (speed) most contexts are one word ("in 2019") or none: that word alone settles them
+        at, word = _nearest(text, start)
+        if word not in _READS_ON and not (allow_count and _count(word)):
+            ctx = Context(start=start)
+            if word in PREPOSITIONS:
+                while text[at] in _OPENERS:
+                    at += 1
+                ctx.prep, ctx.start = word, at
+            return ctx
+        # then a few words, and all of them only when the reading went as far as those reach
+        before = words_before(text, start, _FEW_WORDS)
+        ctx, k = _read(before, start, allow_count=allow_count)
+        if k + 1 >= _FEW_WORDS and len(before) == _FEW_WORDS:
+            ctx, k = _read(words_before(text, start), start, allow_count=allow_count)
+    else:
+        ctx, k = _read(before, start, allow_count=allow_count)
+    if k:
+        ctx.start = _start_of(text, start, k)
+    return ctx
+
+
+def _read(before: list[str], start: int, *, allow_count: bool) -> tuple[Context, int]:
+    """The context the words say and how many of them it took (it looked one further at most)."""
+    words = [*before, "", "", ""]
     ctx = Context(start=start)
     k = 0
     count = _count(words[k]) if allow_count else None
@@ -149,9 +194,7 @@ def context_before(
         ctx.prep, k = words[k], k + 1
     elif words[k] == "of" and words[k + 1] == "as":
         ctx.prep, k = "as of", k + 2
-    if k:
-        ctx.start = _start_of(text, start, k)
-    return ctx
+    return ctx, k
 
 
 def is_future_context(text: str, start: int, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, NamedTuple
 
 from services.worker.extract.timex_calendar import (
     WEEKDAYS,
@@ -118,8 +118,9 @@ class Expr:
         return self.year is not None or self.year_offset is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
+    """(speed) A named tuple: one is built per time expression, faster than a dataclass."""
+
     begin: date | None
     finish: date | None
     granularity: Granularity

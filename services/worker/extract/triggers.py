@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Final
 
-from services.worker.extract.lexicon import TriggerRule, cues, trigger_rules
+from services.worker.extract.lexicon import (
+    TriggerRule,
+    compile_case_blind,
+    cues,
+    needs_case_blind,
+    trigger_rules,
+)
 from shared.models import EventType
 
-_AID_WORDS: Final = re.compile(r"\b(?:loans?|credits?|financing|grants?|aid|assistance)\b", re.I)
-_JV_WORDS: Final = re.compile(r"\bjoint[- ]ventures?\b|\bJVs?\b", re.I)
-_DEAL_WORDS: Final = re.compile(
+_CASE_BLIND: Final = 0  # which pattern of a `CaseBlind` pair: for any text,
+_LOWERED: Final = 1  # or for lower-cased text (faster)
+_AID_WORDS: Final = compile_case_blind(r"\b(?:loans?|credits?|financing|grants?|aid|assistance)\b")
+_JV_WORDS: Final = compile_case_blind(r"\bjoint[- ]ventures?\b|\bJVs?\b")
+_DEAL_WORDS: Final = compile_case_blind(
     r"\b(?:suppl(?:y|ies)|purchas\w*|sales?|offtake|off-take|procurement|export|import|delivery|"
-    r"deliveries|lease|leasing|orders?|contracts?|tenders?|buy|sell)\b",
-    re.I,
+    r"deliveries|lease|leasing|orders?|contracts?|tenders?|buy|sell)\b"
 )
 _AGREE_TYPES: Final = (
     (
@@ -52,14 +58,13 @@ _AGREE_TYPES: Final = (
     ),
 )
 # Agreements that are not economic: borders, defence, security, extradition, visas, culture.
-_NON_ECONOMIC: Final = re.compile(
+_NON_ECONOMIC: Final = compile_case_blind(
     r"\b(?:maritime\s+boundary|boundary|border\s+demarcation|defen[cs]e|security|military|"
     r"extradition|visas?|cultural|culture|peace|ceasefire|prisoners?|nuclear\s+weapons|"
     r"status\s+of\s+forces|reciprocal\s+access|intelligence|police|judicial|sports?|"
     r"education(?:al)?|scientific|academic|tourism\s+promotion|friendship|conflict|war|"
     r"hostilities|fighting|rebels?|refugees?|humanitarian|missing|peacekeep\w*|mediation|"
-    r"mandate|hostages?|detainees?|elections?)\b",
-    re.I,
+    r"mandate|hostages?|detainees?|elections?)\b"
 )
 _AGREED_ECONOMIC: Final = re.compile(
     r"\b(?:trade|trading|economic|economy|investments?|tariffs?|barriers?|customs|markets?|"
@@ -74,7 +79,7 @@ _PURPOSE: Final = re.compile(
     r"construct)|invest|acquire)\b"
 )
 _NOT_ONLY: Final = re.compile(r"\bnot\s+only\b", re.I)
-_EXECUTIVE_ORDER: Final = re.compile(r"\bexecutive\s+orders?\b", re.I)
+_EXECUTIVE_ORDER: Final = compile_case_blind(r"\bexecutive\s+orders?\b")
 _UNDONE_AFTER: Final = re.compile(
     r"\W*(?:was|were|has been|had been)\s+(?:cancel|scrap|terminat|suspend|halt|collaps)", re.I
 )
@@ -118,33 +123,87 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    """One trigger in one sentence (offsets into the document)."""
+    """One trigger in one sentence (offsets into the document). Whether it is negated, hedged
+    or an intent is read from its sentence on first use, then kept: most hits are dropped
+    before anyone asks (speed)."""
 
-    rule: TriggerRule
-    type: str  # an EventType value, or AGREEMENT_OR_DEAL (the parties decide)
-    direction: str
-    start: int
-    end: int
-    text: str
-    noun: str
-    negated: bool
-    hedged: bool
-    intent: bool
+    __slots__ = (
+        "_at",
+        "_hedged",
+        "_intent",
+        "_lower",
+        "_negated",
+        "direction",
+        "end",
+        "noun",
+        "rule",
+        "start",
+        "text",
+        "type",
+    )
+
+    def __init__(
+        self,
+        rule: TriggerRule,
+        kind: str,
+        direction: str,
+        start: int,
+        end: int,
+        text: str,
+        noun: str,
+        lower: str,
+        at: int,
+    ) -> None:
+        self.rule = rule
+        self.type = kind  # an EventType value, or AGREEMENT_OR_DEAL (the parties decide)
+        self.direction = direction
+        self.start = start
+        self.end = end
+        self.text = text
+        self.noun = noun
+        self._lower = lower  # the sentence, lower-cased; the trigger starts at `_at` in it
+        self._at = at
+        self._negated: bool | None = None
+        self._hedged: bool | None = None
+        self._intent: bool | None = None
+
+    def __repr__(self) -> str:
+        return f"Hit({self.rule.id!r}, {self.type!r}, {self.start}, {self.end}, {self.text!r})"
 
     @property
     def strength(self) -> float:
         return self.rule.strength
 
+    @property
+    def negated(self) -> bool:
+        if self._negated is None:
+            self._negated = _negated(self._lower, self._at, self._at + self.end - self.start)
+        return self._negated
 
-def _sign_type(match: re.Match[str], after: str) -> tuple[str, str]:
+    @property
+    def hedged(self) -> bool:
+        if self._hedged is None:
+            at = self._at
+            self._hedged = (
+                cues().hedge.search(self._lower[max(0, at - _WINDOW_BEFORE) : at]) is not None
+            )
+        return self._hedged
+
+    @property
+    def intent(self) -> bool:
+        if self._intent is None:
+            self._intent = _intent(self._lower, self._at, self._at + self.end - self.start)
+        return self._intent
+
+
+def _sign_type(match: re.Match[str], after: str, v: int) -> tuple[str, str]:
     words = match.group(0) + " " + after
-    if _EXECUTIVE_ORDER.search(words) or _NON_ECONOMIC.search(words):
+    if _EXECUTIVE_ORDER[v].search(words) or _NON_ECONOMIC[v].search(words):
         return "", "none"
-    if _AID_WORDS.search(words):
+    if _AID_WORDS[v].search(words):
         return EventType.ECONOMIC_AID.value, "aid"
-    if _JV_WORDS.search(words):
+    if _JV_WORDS[v].search(words):
         return EventType.INVESTMENT.value, "none"
     purpose = _PURPOSE.search(after)  # "signed an MoU ... to jointly build the railway"
     if purpose is not None:
@@ -152,12 +211,12 @@ def _sign_type(match: re.Match[str], after: str) -> tuple[str, str]:
             EventType.JOINT_PROJECT.value if purpose.group(1) else EventType.INVESTMENT.value,
             "none" if purpose.group(1) else "invest",
         )
-    if _DEAL_WORDS.search(words):
+    if _DEAL_WORDS[v].search(words):
         return EventType.COMMERCIAL_DEAL.value, "none"
     return AGREEMENT_OR_DEAL, "none"
 
 
-def _agree_type(rest: str, after: str) -> tuple[str, str]:
+def _agree_type(rest: str, after: str, v: int) -> tuple[str, str]:
     """'agreed to buy' is a deal, 'agreed to invest' an investment; any other agreement is a
     trade agreement only when what was agreed is economic ('to remove 14 trade barriers')."""
     lowered = rest.lower()
@@ -167,74 +226,75 @@ def _agree_type(rest: str, after: str) -> tuple[str, str]:
         if pattern.search(lowered) or pattern.search(verb_part):
             return event_type.value, direction
     agreed = lowered + " " + after
-    if _NON_ECONOMIC.search(agreed) or not _AGREED_ECONOMIC.search(agreed):
+    if _NON_ECONOMIC[v].search(agreed) or not _AGREED_ECONOMIC.search(agreed):
         return "", "none"
     return EventType.TRADE_AGREEMENT.value, "none"
 
 
 def _typed(
-    rule: TriggerRule,
-    match: re.Match[str],
-    after: str,
-    clause_rest: str = "",
-    groups: dict[str, str | None] | None = None,
+    rule: TriggerRule, match: re.Match[str], groups: dict[str, str | None], lower: str, v: int
 ) -> tuple[str, str]:
-    if rule.type == "@ref":
-        noun = ((groups or match.groupdict()).get("noun") or "").lower().rstrip("s")
+    """The hit's type and direction (`lower`: its sentence, lower-cased; `v`: the `CaseBlind`
+    variant that sentence needs)."""
+    kind = rule.type
+    if kind == "@ref":
+        noun = (groups.get("noun") or "").lower().rstrip("s")
         return REFERENCE_TYPES.get(noun, ("", ()))[0], "none"
-    if rule.type == "@sign":
-        return _sign_type(match, after)
-    if rule.type == "@agree":
-        return _agree_type((groups or match.groupdict()).get("rest") or "", clause_rest)
+    if kind == "@sign":
+        end = match.end()
+        return _sign_type(match, lower[end : end + _TYPE_CONTEXT_AFTER], v)
+    if kind == "@agree":
+        end = match.end()
+        return _agree_type(groups.get("rest") or "", lower[end : end + _AGREED_SPAN], v)
     direction = rule.direction
-    if rule.direction == "stake":
-        verb = ((groups or match.groupdict()).get("verb") or "").lower()
+    if direction == "stake":
+        verb = (groups.get("verb") or "").lower()
         direction = (
             "stake_sell" if verb.startswith(("sel", "sol", "dispos", "divest")) else "invest"
         )
-    if rule.direction == "aid":
-        verb = ((groups or match.groupdict()).get("verb") or "").lower()
+    elif direction == "aid":
+        verb = (groups.get("verb") or "").lower()
         direction = (
             "aid_receive" if verb.startswith(("receiv", "secur", "obtain", "get", "got")) else "aid"
         )
-    return rule.type, direction
+    return kind, direction
 
 
-def _flags(sentence: str, at: int, end: int) -> tuple[bool, bool, bool]:
-    c = cues()
-    before = sentence[max(0, at - _WINDOW_BEFORE) : at]
-    around = sentence[max(0, at - _WINDOW_BEFORE) : min(len(sentence), end + 25)]
+def _negated(sentence: str, at: int, end: int) -> bool:
     # the trigger's own words count too: "announced it would prohibit all aid"
     upto = sentence[max(0, at - _WINDOW_BEFORE) : end]
-    negated = bool(c.negation.search(upto)) and not _NOT_ONLY.search(upto)
-    if not negated:
-        after = sentence[end : end + 30]
-        negated = _UNDONE_AFTER.match(after) is not None
-    hedged = bool(c.hedge.search(before))
-    intent = bool(c.intent.search(sentence[max(0, at - 60) : at]) or c.intent.search(around))
-    return negated, hedged, intent
+    if cues().negation.search(upto) and not _NOT_ONLY.search(upto):
+        return True
+    return _UNDONE_AFTER.match(sentence[end : end + 30]) is not None
+
+
+def _intent(sentence: str, at: int, end: int) -> bool:
+    intent = cues().intent
+    if intent.search(sentence[max(0, at - 60) : at]):
+        return True
+    around = sentence[max(0, at - _WINDOW_BEFORE) : min(len(sentence), end + 25)]
+    return intent.search(around) is not None
 
 
 def raw_hits(sentence: str, lower: str, base: int, rules: list[TriggerRule]) -> list[Hit]:
     """Every trigger of `rules` in one sentence (`lower`: the same sentence lower-cased, which
     the patterns run on), overlapping ones included: `settle_overlaps` keeps the stronger."""
+    return find_hits(sentence, lower, base, [r for r in rules if r.may_match(lower)])
+
+
+def find_hits(sentence: str, lower: str, base: int, rules: list[TriggerRule]) -> list[Hit]:
+    """`raw_hits` for rules already known to pass `TriggerRule.may_match`."""
+    v = _CASE_BLIND if needs_case_blind(lower) else _LOWERED
     hits: list[Hit] = []
     for rule in rules:
-        if not rule.may_match(lower):
-            continue
         for match in rule.pattern.finditer(lower):
-            start, end = match.start(), match.end()
+            start, end = match.span()
             if start and lower[start - 1].isalnum():
                 continue  # the patterns' look-ahead prefix replaced their leading \b
             groups = match.groupdict()
-            after = lower[end : end + _TYPE_CONTEXT_AFTER]
-            event_type, direction = _typed(
-                rule, match, after, lower[end : end + _AGREED_SPAN], groups
-            )
+            event_type, direction = _typed(rule, match, groups, lower, v)
             if not event_type:
                 continue
-            negated, hedged, intent = _flags(lower, start, end)
-            noun = groups.get("noun") or ""
             hit = Hit(
                 rule,
                 event_type,
@@ -242,10 +302,9 @@ def raw_hits(sentence: str, lower: str, base: int, rules: list[TriggerRule]) -> 
                 base + start,
                 base + end,
                 sentence[start:end],
-                noun,
-                negated,
-                hedged,
-                intent,
+                groups.get("noun") or "",
+                lower,
+                start,
             )
             hits.append(hit)
     return hits
@@ -253,13 +312,25 @@ def raw_hits(sentence: str, lower: str, base: int, rules: list[TriggerRule]) -> 
 
 def settle_overlaps(hits: list[Hit]) -> list[Hit]:
     """Of overlapping hits of different types, the stronger rule's."""
-    ranked = sorted(hits, key=lambda h: (-h.strength, h.start))
+    if len(hits) < 2:
+        return list(hits)
     kept: list[Hit] = []
-    for hit in ranked:
-        clash = any(hit.start < k.end and k.start < hit.end and hit.type != k.type for k in kept)
-        if not clash:
+    for hit in sorted(hits, key=_rank):
+        for k in kept:
+            if hit.start < k.end and k.start < hit.end and hit.type != k.type:
+                break
+        else:
             kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+    kept.sort(key=_start)
+    return kept
+
+
+def _rank(hit: Hit) -> tuple[float, int]:
+    return -hit.rule.strength, hit.start
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
 
 
 def rules_by_id() -> dict[str, TriggerRule]:
