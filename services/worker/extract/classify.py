@@ -89,6 +89,21 @@ def _penalty(sig: Signals, event_sentences: int, reasons: list[str]) -> float:
     return penalty
 
 
+def _off_lead(doc: Document, sig: Signals, kept: list[Draft], reasons: list[str]) -> float:
+    """The main subject is what the headline and the lead sentence are about: when both are
+    about conflict (a probe, a ban) or another topic (a company's results) and the lead states
+    no cooperation, facts further down are background ("Chinese miners have invested...")."""
+    headline = "economic conflict" if sig.title_conflict else sig.title_topic
+    if headline is None or not doc.sentences or any(f.sentence == 0 for f in kept):
+        return 0.0
+    lead = "economic conflict" if 0 in doc.topic_sentences("conflict") else None
+    lead = lead or next((t for t in _OTHER_TOPICS if 0 in doc.topic_sentences(t)), None)
+    if lead is None:
+        return 0.0
+    reasons.append(f"headline about {headline}, lead about {lead}")
+    return 1.0
+
+
 def _title_countries(title: str) -> set[str]:
     mentions = find_mentions(title)
     blocked = blocked_spans(title, 0, mentions)
@@ -145,6 +160,7 @@ def decide(doc: Document, facts: list[Draft]) -> tuple[Classification, list[Draf
     if sig.title_cooperation and kept:
         score = min(0.99, score + 0.05)
     score -= _penalty(sig, len({f.sentence for f in kept}), reasons)
+    score -= _off_lead(doc, sig, kept, reasons)
     score = round(max(0.0, min(1.0, score)), 3)
     positive = bool(kept) and score >= ARTICLE_MIN_SCORE
     if not kept:
