@@ -207,7 +207,7 @@ def number_words_before(text: str, at: int) -> int | None:
 
 def is_year_like(number_text: str) -> bool:
     """A bare four-digit number a reader would take for a year ("2020", not "2,020" or "2020.5")."""
-    return len(number_text) == 4 and number_text.isdigit() and 1800 <= int(number_text) <= 2100
+    return len(number_text) == 4 and number_text.isdecimal() and 1800 <= int(number_text) <= 2100
 
 
 # Digits become "0" and everything else a space, in one C-level pass; str.find then walks the

@@ -225,7 +225,7 @@ def _from_unit(text: str, pos: int) -> Expr | None:
     if singular not in _UNIT_WORDS:
         return None
     previous = _previous_word(text, pos)
-    if previous not in _UNIT_LEADS and not previous.isdigit():
+    if previous not in _UNIT_LEADS and not previous.isdecimal():
         return None
     expr = Expr(pos, end, "unit", unit=singular, plural=word != singular)
     if singular in ("month", "quarter", "half"):

@@ -133,7 +133,7 @@ def _start_of(text: str, start: int, k: int) -> int:
 
 def _count(word: str) -> int | None:
     """A count before a plural unit ("five", "10"), not an article ("a", "half")."""
-    if word.isdigit():
+    if word.isdecimal():
         return int(word)
     if word in NUMBER_WORDS and word not in ("a", "an", "half"):
         return int(parse_number(word) or 0) or None

@@ -231,3 +231,12 @@ def test_seed_times(seed_paths: list[Path]) -> None:
     assert [t.resolved for t in found] == [True, True, True, False, False, False, True]
     assert (found[-1].begin, found[-1].relation) == (date(2020, 1, 1), TGT)
     assert found[3].relation is COV
+
+
+@pytest.mark.parametrize(
+    "text", ["in the next 5² years", "in ³ months", "within ٣ years", "by ²⁰²⁰"]
+)
+def test_digits_that_int_cannot_read_are_no_time_and_no_crash(text: str) -> None:
+    # str.isdigit() accepts superscripts that int() refuses: this once raised ValueError
+    found = find_times(text, date(2024, 6, 1))
+    assert [t.text for t in found if "year" in t.text or "month" in t.text] == []
