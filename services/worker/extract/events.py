@@ -11,7 +11,13 @@ from services.worker.extract.candidates import worth_reading
 from services.worker.extract.drafts import Draft
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.parties import Unit, role_of
-from services.worker.extract.resolve import Context, Scope, resolve_parties, sentence_scope
+from services.worker.extract.resolve import (
+    complete_from_pair,
+    Context,
+    Scope,
+    resolve_parties,
+    sentence_scope,
+)
 from services.worker.extract.sectors import event_sectors
 from services.worker.extract.triggers import AGREEMENT_OR_DEAL, Hit, settle_overlaps
 from shared.models import EventType, Role
@@ -155,6 +161,10 @@ def _draft(
     if not _needs_met(ctx, scope, hit, clause_text, money, start, end):
         return None
     units, source = resolve_parties(ctx, scope, hit, clause, earlier)
+    if source == "partial" and _has_currency(money):
+        # "India will provide grant assistance of Rs 4,500 crore ...": one side of the
+        # article's pair gives a sum; the receiver is the other side
+        units, source = complete_from_pair(ctx, units, hit)
     event_type = _final_type(hit, units, money, text, end)
     direction = _direction(hit, event_type)
     default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)
@@ -312,6 +322,7 @@ _PARTY_SCORE: Final = {
     "sentence": 0.0,
     "anaphora": -0.08,
     "context": -0.12,
+    "pair": -0.12,
     "venue": -0.05,
     "dateline": -0.1,
     "partial": -0.2,

@@ -33,6 +33,10 @@ from shared.models import EventType
 LOCATIVE_DIRECTIONS: Final = frozenset({"open", "visit", "invest", "stake_sell", "aid"})
 _COORDINATED: Final = re.compile(r"^\W*and\s+(?:also\s+)?\w+", re.IGNORECASE)
 _PAIR_BY_DEFAULT: Final = frozenset({EventType.TRADE_TARGET.value, EventType.TRADE_VOLUME.value})
+# Types where one side stating a sum implies the article's other side (aid, money moved).
+_PAIR_COMPLETES: Final = frozenset(
+    {EventType.ECONOMIC_AID.value, EventType.INVESTMENT.value, EventType.COMMERCIAL_DEAL.value}
+)
 _COMPANY_ANAPHOR: Final = re.compile(
     r"(?:^|\b(?:the|The)\s+)(?:company|firm|group|carmaker|automaker|maker|manufacturer|bank|"
     r"lender|miner|producer|operator|retailer|giant|conglomerate|corporation|utility|insurer|"
@@ -200,6 +204,18 @@ def resolve_parties(
     if home is not None:
         return [home, *units], "dateline"
     return units, "partial" if units else "none"
+
+
+def complete_from_pair(ctx: Context, units: list[Unit], hit: Hit) -> tuple[list[Unit], str]:
+    """One named side that belongs to the article's main pair, with a sum of money, deals
+    with the pair's other side; a third country named alone stays partial."""
+    if hit.type not in _PAIR_COMPLETES or sides(units) != 1 or len(ctx.pair) != 2:
+        return units, "partial"
+    pair = {e.country for e in ctx.pair}
+    named = {u.country for u in units}
+    if None in pair or not named <= pair:
+        return units, "partial"
+    return _with_pair(ctx, units, hit), "pair"
 
 
 def _dateline_company(ctx: Context, start: int, text: str, units: list[Unit]) -> Unit | None:
