@@ -164,7 +164,7 @@ def _draft(
     if source == "partial" and _has_currency(money):
         # "India will provide grant assistance of Rs 4,500 crore ...": one side of the
         # article's pair gives a sum; the receiver is the other side
-        units, source = complete_from_pair(ctx, units, hit)
+        units, source = complete_from_pair(ctx, units, hit, clause_text)
     event_type = _final_type(hit, units, money, text, end)
     direction = _direction(hit, event_type)
     default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)

@@ -37,6 +37,11 @@ _PAIR_BY_DEFAULT: Final = frozenset({EventType.TRADE_TARGET.value, EventType.TRA
 _PAIR_COMPLETES: Final = frozenset(
     {EventType.ECONOMIC_AID.value, EventType.INVESTMENT.value, EventType.COMMERCIAL_DEAL.value}
 )
+_MANY_RECEIVERS: Final = re.compile(
+    r"\b(?:countries|nations|states|economies|markets|regions?|continent|worldwide|globally|"
+    r"abroad|overseas)\b",
+    re.IGNORECASE,
+)
 _COMPANY_ANAPHOR: Final = re.compile(
     r"(?:^|\b(?:the|The)\s+)(?:company|firm|group|carmaker|automaker|maker|manufacturer|bank|"
     r"lender|miner|producer|operator|retailer|giant|conglomerate|corporation|utility|insurer|"
@@ -206,10 +211,15 @@ def resolve_parties(
     return units, "partial" if units else "none"
 
 
-def complete_from_pair(ctx: Context, units: list[Unit], hit: Hit) -> tuple[list[Unit], str]:
+def complete_from_pair(
+    ctx: Context, units: list[Unit], hit: Hit, clause: str
+) -> tuple[list[Unit], str]:
     """One named side that belongs to the article's main pair, with a sum of money, deals
-    with the pair's other side; a third country named alone stays partial."""
+    with the pair's other side; a third country named alone stays partial, and so does a
+    sum that goes to many ("USD 12 billion in lines of credit to African countries")."""
     if hit.type not in _PAIR_COMPLETES or sides(units) != 1 or len(ctx.pair) != 2:
+        return units, "partial"
+    if _MANY_RECEIVERS.search(clause):
         return units, "partial"
     pair = {e.country for e in ctx.pair}
     named = {u.country for u in units}

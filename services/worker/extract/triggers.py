@@ -115,7 +115,9 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "agreement": (_AGR.value, (_AGR, _DEAL, _INV, _JOINT)),
     "pact": (_AGR.value, (_AGR,)),
     "accord": (_AGR.value, (_AGR,)),
-    "project": (_JOINT.value, (_JOINT, _INV, _AID, _DEAL)),
+    "project": (_JOINT.value, (_JOINT, _INV, _AID, _DEAL, _AGR)),
+    # "The cable ... is estimated to cost 3.5 billion euros": the value of the project agreed
+    "cost": (_JOINT.value, (_JOINT, _INV, _AGR, _DEAL)),
     # "Of the total, $24 billion will be paid ...": the latest fact that states a sum
     "total": (_INV.value, tuple(EventType)),
     "sum": (_INV.value, tuple(EventType)),
