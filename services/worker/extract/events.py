@@ -12,9 +12,9 @@ from services.worker.extract.drafts import Draft
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.parties import Unit, role_of
 from services.worker.extract.resolve import (
-    complete_from_pair,
     Context,
     Scope,
+    complete_from_pair,
     resolve_parties,
     sentence_scope,
 )
