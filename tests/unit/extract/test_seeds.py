@@ -155,3 +155,20 @@ def test_events_are_valid_trade_events(expo: Analysis, undated: Analysis) -> Non
     assert events
     for event in events:
         assert TradeEvent.model_validate(event.model_dump()) == event
+
+
+def test_undated_seed_named_by_its_first_words_is_still_cooperation(seed_paths: list[Path]) -> None:
+    """The demo's feed and untitled files name the article by its lead ('For online shoppers
+    in Russia, the go-to website is neither ...'): that hook must not make it a shopping story."""
+    from services.demo_feed import load_sample_pages
+
+    page = next(p for p in load_sample_pages() if p.parsed.published_at is None)
+    article = normalise(
+        article_from_file(next(p for p in seed_paths if p.name.startswith("003_"))),
+        arrived_via=ArrivalKind.FEED,
+        received_at=RECEIVED,
+    ).model_copy(update={"title": page.title})
+    assert page.title.startswith("For online shoppers in Russia")
+    result = analyse(article)
+    assert result.classification.is_trade_cooperation
+    _find(result.events, EventType.TRADE_VOLUME, "grew 33.7 percent")
