@@ -22,6 +22,7 @@ _INLINE_TAG = re.compile(
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_SITE_SEPS = frozenset({" |", " -", " –", " —", " :", " ·"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +77,38 @@ def extract_page(page: str, url: str | None = None) -> PageText:
     title = str(getattr(doc, "title", "") or "") if doc is not None else ""
     date = _parse_date(getattr(doc, "date", None)) if doc is not None else None
     if text:
+        text = without_headline(text, title)
         return PageText(title=title, text=text, published_at=date, method="trafilatura")
     match = _TITLE.search(page)
     fallback_title = html_lib.unescape(match.group(1)).strip() if match else ""
+    title = title or fallback_title
     return PageText(
-        title=title or fallback_title,
-        text=_fallback_text(page),
+        title=title,
+        text=without_headline(_fallback_text(page), title),
         published_at=date,
         method="fallback",
     )
+
+
+def _plain(line: str) -> str:
+    return _SPACES.sub(" ", line).strip(" .:-|").casefold()
+
+
+def without_headline(text: str, title: str) -> str:
+    """The text without a first line that repeats the title. Pages put their <h1> at the top
+    of the main text; the title is kept apart, and a headline read as text would report the
+    lead's facts a second time ("sign 46 deals worth $21bn" before the lead's SR78 billion)."""
+    first, _, rest = text.partition("\n")
+    head, name = _plain(first), _plain(title)
+    if len(head) < 12 or not rest.strip() or not _same_headline(head, name):
+        return text
+    return rest.lstrip("\n")
+
+
+def _same_headline(head: str, name: str) -> bool:
+    """The line is the title, the title cut short, or the title with a site name after a
+    separator ('... | Example News'); a paragraph that merely starts with the title is not."""
+    if head == name or (len(head) >= 20 and name.startswith(head)):
+        return True
+    tail = head[len(name) :]
+    return bool(name) and head.startswith(name) and len(tail) <= 40 and tail[:2] in _SITE_SEPS
