@@ -45,7 +45,7 @@ def as_page(raw: str) -> str:
     )
 
 
-def facts(result: Analysis) -> tuple[bool, list[str], set[tuple[float, str | None]]]:
+def facts(result: Analysis) -> tuple[bool, list[str], set[tuple[float, str]]]:
     amounts = {(a.value, a.currency) for e in result.events for a in e.amounts if a.currency}
     c = result.classification
     return c.is_trade_cooperation, c.countries, amounts
