@@ -32,6 +32,9 @@ INBOX_PROCESSING_PREFIX: Final = "tradewire:inbox:processing:"
 INBOX_PROCESSING_LIST: Final = "tradewire:inbox:processing"
 # A live watcher's lease on its processing list (+ its id), refreshed on every inbox drain.
 INBOX_LEASE_PREFIX: Final = "tradewire:inbox:lease:"
+# The ids of watchers that hold (or held) a processing list: what the periodic recovery reads,
+# so it never has to SCAN a keyspace that holds millions of published-event markers.
+INBOX_OWNERS_SET: Final = "tradewire:inbox:owners"
 
 # Per-article dedup record: content hash of the last version queued.
 ARTICLE_SEEN_PREFIX: Final = "tradewire:article:"

@@ -80,11 +80,12 @@ class Inbox:
         self._processing = recovery.processing_key(self.owner)
         self._next_recovery: datetime | None = None
 
-    def recover(self) -> int:
-        """Re-queue what dead watchers left in flight; done at start and every few seconds."""
+    def recover(self, *, scan: bool = False) -> int:
+        """Re-queue what dead watchers left in flight: with a keyspace scan at start, from
+        the registry of watchers every few seconds after."""
         recovery.renew_lease(self._redis, self.owner)
         self._next_recovery = self._now() + timedelta(seconds=c.INBOX_RECOVER_INTERVAL_S)
-        return recovery.recover_orphans(self._redis, me=self.owner)
+        return recovery.recover_orphans(self._redis, me=self.owner, scan=scan)
 
     def close(self) -> None:
         recovery.release(self._redis, self.owner)

@@ -30,22 +30,31 @@ def processing_key(owner: str) -> str:
 
 
 def renew_lease(client: redis.Redis, owner: str) -> None:
-    client.set(c.INBOX_LEASE_PREFIX + owner, "1", ex=c.INBOX_LEASE_TTL_S)
+    pipe = client.pipeline(transaction=False)
+    pipe.set(c.INBOX_LEASE_PREFIX + owner, "1", ex=c.INBOX_LEASE_TTL_S)
+    pipe.sadd(c.INBOX_OWNERS_SET, owner)
+    pipe.execute()
 
 
 def release(client: redis.Redis, owner: str) -> int:
     """On a clean stop: hand back what this watcher still holds and drop its lease."""
     moved = _move_back(client, processing_key(owner))
     client.delete(c.INBOX_LEASE_PREFIX + owner)
+    client.srem(c.INBOX_OWNERS_SET, owner)
     return moved
 
 
-def processing_lists(client: redis.Redis) -> list[str]:
-    """Every processing list, the pre-lease shared one included."""
-    keys = [
-        k.decode() if isinstance(k, bytes) else str(k)
-        for k in client.scan_iter(match=c.INBOX_PROCESSING_PREFIX + "*", count=500)
-    ]
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def processing_lists(client: redis.Redis, *, scan: bool = False) -> list[str]:
+    """The processing lists of the registered watchers and the pre-lease shared one; with
+    `scan`, also any list the registry misses (a watcher that died mid-registration)."""
+    keys = {processing_key(_text(o)) for o in client.smembers(c.INBOX_OWNERS_SET)}
+    if scan:
+        pattern = c.INBOX_PROCESSING_PREFIX + "*"
+        keys.update(_text(k) for k in client.scan_iter(match=pattern, count=1000))
     return [*sorted(keys), c.INBOX_PROCESSING_LIST]
 
 
@@ -54,14 +63,18 @@ def in_flight(client: redis.Redis) -> int:
     return sum(int(client.llen(key)) for key in processing_lists(client))
 
 
-def recover_orphans(client: redis.Redis, *, me: str) -> int:
-    """Re-queue the items of every watcher whose lease expired (never `me`'s own)."""
+def recover_orphans(client: redis.Redis, *, me: str, scan: bool = False) -> int:
+    """Re-queue the items of every watcher whose lease expired (never `me`'s own) and forget
+    those watchers; `scan` (at start) also finds lists the registry does not name."""
     moved = 0
-    for key in processing_lists(client):
+    for key in processing_lists(client, scan=scan):
         owner = key.removeprefix(c.INBOX_PROCESSING_PREFIX)
         alive = key != c.INBOX_PROCESSING_LIST and client.exists(c.INBOX_LEASE_PREFIX + owner)
-        if owner != me and not alive:
-            moved += _move_back(client, key)
+        if owner == me or alive:
+            continue
+        moved += _move_back(client, key)
+        if key != c.INBOX_PROCESSING_LIST:
+            client.srem(c.INBOX_OWNERS_SET, owner)
     if moved:
         log.warning("inbox_recovered", items=moved)
     return moved

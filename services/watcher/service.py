@@ -117,7 +117,7 @@ class Watcher:
         return len(self._inflight)
 
     def start(self) -> None:
-        self.inbox.recover()
+        self.inbox.recover(scan=True)
         self.sync_config()
 
     def sync_config(self) -> None:

@@ -106,6 +106,11 @@ def test_a_live_watchers_items_are_left_alone_until_its_lease_expires(
     assert in_flight(redis_client) == 0 and [a.url for a in sink.articles()] == [GOOD["url"]]
     ttl = redis_client.ttl(c.INBOX_LEASE_PREFIX + "other")
     assert 0 < ttl <= c.INBOX_LEASE_TTL_S
+    # the dead watcher is forgotten; the live one stays registered until it stops
+    assert redis_client.smembers(c.INBOX_OWNERS_SET) == {"other"}
+    other.close()
+    assert redis_client.smembers(c.INBOX_OWNERS_SET) == set()
+    assert not redis_client.exists(c.INBOX_LEASE_PREFIX + "other")
 
 
 def test_item_stays_in_the_inbox_while_the_queue_is_down(
