@@ -32,13 +32,18 @@ def normalise_paragraphs(text: str) -> str:
     return "\n".join(out).strip()
 
 
+# A headline: 3 to 200 characters on one line, not ending as a sentence does.
+_HEADLINE = re.compile(r"[^\n]{3,200}(?<![.!?:;\"'”])")
+
+
 def parse_plain_article(raw: str) -> ParsedText:
     """Split a seeds-format file into title, date and body; an undated file has no title line."""
     raw = raw.lstrip("\ufeff")
     first, _, rest = raw.partition("\n")
     header = _HEADER.match(first)
     if header is None:
-        return ParsedText(title="", text=normalise_paragraphs(raw), published_at=None)
+        title, body = _headline_paragraph(raw)
+        return ParsedText(title=title, text=normalise_paragraphs(body), published_at=None)
     try:
         published = datetime.strptime(header.group(1), "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
@@ -46,3 +51,14 @@ def parse_plain_article(raw: str) -> ParsedText:
     return ParsedText(
         title=header.group(2).strip(), text=normalise_paragraphs(rest), published_at=published
     )
+
+
+def _headline_paragraph(raw: str) -> tuple[str, str]:
+    """An undated file whose first paragraph is one short line without a full stop, followed
+    by the body, starts with its headline; anything else is all body (the seeds' format)."""
+    stripped = raw.lstrip()
+    first, blank, rest = stripped.partition("\n\n")
+    line = first.strip()
+    if not blank or not rest.strip() or "\n" in line or not _HEADLINE.fullmatch(line):
+        return "", raw
+    return line, rest

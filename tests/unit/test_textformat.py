@@ -24,6 +24,16 @@ from shared.textformat import normalise_paragraphs, parse_plain_article
         ("One long paragraph. |\nPowered by X", "", None, "One long paragraph. |\nPowered by X"),
         (" date 2019-02-30 Bad date\nBody", "Bad date", None, "Body"),
         ("\ufeff date 2018-01-01 BOM\r\nBody\r\n", "BOM", datetime(2018, 1, 1, tzinfo=UTC), "Body"),
+        # undated: a short first paragraph without a full stop is the headline
+        (
+            "Kenya, Uganda sign deal\n\nBody one.\n\nTwo.",
+            "Kenya, Uganda sign deal",
+            None,
+            "Body one.\n\nTwo.",
+        ),
+        ("A sentence, not a headline.\n\nBody.", "", None, "A sentence, not a headline.\n\nBody."),
+        ("Two-line\nopening\n\nBody.", "", None, "Two-line\nopening\n\nBody."),
+        ("Headline alone\n\n", "", None, "Headline alone"),
     ],
 )
 def test_parse_plain_article(raw: str, title: str, date: datetime | None, text: str) -> None:
