@@ -46,6 +46,8 @@ def analyse(article: Article, *, fx: FxRates | None = None) -> Analysis:
     ctx = article_context(doc)
     facts = merge_drafts(doc, find_drafts(ctx, candidates))
     classification, kept = decide(doc, facts)
+    if not kept:  # (speed) a negative article needs no reference to it, nor rates
+        return Analysis(clean_text=clean, classification=classification, events=[])
     events = build_events(
         doc,
         kept,

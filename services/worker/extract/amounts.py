@@ -33,7 +33,7 @@ class MoneyMention(NamedTuple):
     """One amount of money or one percentage, with offsets into the text it was found in.
 
     (speed) A named tuple, not a frozen dataclass: it is built four times faster, and every
-    number that reads as a sum builds one (twice, with `shifted`).
+    number that reads as a sum builds one.
     """
 
     start: int
@@ -47,12 +47,6 @@ class MoneyMention(NamedTuple):
     qualifier: str | None
     stated_usd: float | None
     stated_usd_text: str | None
-
-    def shifted(self, offset: int) -> MoneyMention:
-        """The same mention with offsets moved by `offset`."""
-        if not offset:
-            return self
-        return _new_mention(MoneyMention, (self.start + offset, self.end + offset, *self[2:]))
 
 
 # (speed) tuple.__new__ skips the generated __new__'s argument parsing.
@@ -157,7 +151,7 @@ def _rate_before(text: str, first: int) -> bool:
 
 
 def _mention(
-    m: re.Match[str], prefix: Prefix | None, text: str, hints: Hints
+    m: re.Match[str], prefix: Prefix | None, text: str, hints: Hints, offset: int
 ) -> MoneyMention | None:
     first = prefix.start if prefix is not None else m.start()
     end = m.end()
@@ -179,19 +173,9 @@ def _mention(
         between = _BETWEEN_BEFORE.search(text, max(0, first - 9), first)
         start = between.start() if between else start
     low, high = values
-    return MoneyMention(
-        start,
-        end,
-        text[start:end],
-        low,
-        high,
-        currency,
-        unit,
-        qualifier is not None,
-        qualifier,
-        None,
-        None,
-    )
+    # (speed) built once, at its offset in the caller's text (see find_amounts)
+    found = (start + offset, end + offset, text[start:end], low, high, currency, unit)
+    return _new_mention(MoneyMention, (*found, qualifier is not None, qualifier, None, None))
 
 
 def _from_match(
@@ -200,18 +184,19 @@ def _from_match(
     text: str,
     hints: Hints,
     prefix: Prefix | None,
+    offset: int,
 ) -> tuple[MoneyMention | None, int]:
     """The mention a match makes (a broken range gives its first part), and where to go on."""
     if m["n2"] and not _is_range(m, prefix.start if prefix else m.start(), text):
         single = pattern.match(text, m.start(), m.end("s1") if m["s1"] else m.end("n1"))
-        mention = _mention(single, prefix, text, hints) if single else None
+        mention = _mention(single, prefix, text, hints, offset) if single else None
         return mention, m.start("pre2") if m["pre2"] else m.start("n2")
     if prefix is None and m.lastgroup not in _TAIL_GROUPS:
         return None, m.end()
-    return _mention(m, prefix, text, hints), m.end()
+    return _mention(m, prefix, text, hints, offset), m.end()
 
 
-def _digit_mentions(text: str, hints: Hints, out: list[MoneyMention]) -> None:
+def _digit_mentions(text: str, hints: Hints, offset: int, out: list[MoneyMention]) -> None:
     runs = number_runs(text)
     if not runs:
         return
@@ -227,12 +212,12 @@ def _digit_mentions(text: str, hints: Hints, out: list[MoneyMention]) -> None:
             continue  # most numbers: years, counts, dates
         if (m := pattern.match(text, start)) is None:
             continue
-        mention, pos = _from_match(m, pattern, text, hints, prefix)
+        mention, pos = _from_match(m, pattern, text, hints, prefix, offset)
         if mention is not None:
             out.append(mention)
 
 
-def _word_mentions(text: str, hints: Hints, out: list[MoneyMention]) -> None:
+def _word_mentions(text: str, hints: Hints, offset: int, out: list[MoneyMention]) -> None:
     """Spelled-out amounts ("half a billion dollars"), found from the scale word backwards."""
     for trigger in _WORD_TRIGGERS:
         at = text.find(trigger)
@@ -241,25 +226,27 @@ def _word_mentions(text: str, hints: Hints, out: list[MoneyMention]) -> None:
             m = _patterns().words.match(text, start) if start is not None else None
             if m is not None and m.end() > at:
                 prefix = currency_lexicon().prefix_before(text, m.start())
-                mention, _ = _from_match(m, _patterns().words, text, hints, prefix)
+                mention, _ = _from_match(m, _patterns().words, text, hints, prefix, offset)
                 if mention is not None:
                     out.append(mention)
             at = text.find(trigger, at + len(trigger))
 
 
-def _attach_conversions(text: str, found: list[MoneyMention]) -> list[MoneyMention]:
-    """A bracketed or ", or" USD figure right after an amount is that amount's own conversion."""
+def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> list[MoneyMention]:
+    """A bracketed or ", or" USD figure right after an amount is that amount's own conversion
+    (the mentions lie at `offset` + their place in `text`)."""
     out: list[MoneyMention] = []
     i = 0
     while i < len(found):
         here = found[i]
         after = found[i + 1] if i + 1 < len(found) else None
         if after is not None and here.unit is None and after.unit is None:
+            gap_start, gap_end = here.end - offset, after.start - offset
             paren = bool(
-                _PAREN_OPEN.fullmatch(text, here.end, after.start)
-                and _PAREN_CLOSE.match(text, after.end)
+                _PAREN_OPEN.fullmatch(text, gap_start, gap_end)
+                and _PAREN_CLOSE.match(text, after.end - offset)
             )
-            spelled = bool(_OR_GAP.fullmatch(text, here.end, after.start))
+            spelled = bool(_OR_GAP.fullmatch(text, gap_start, gap_end))
             if (paren or spelled) and after.currency == "USD" and here.currency != "USD":
                 here = here._replace(stated_usd=after.value, stated_usd_text=after.text)
                 i += 1
@@ -274,8 +261,14 @@ def _order(mention: MoneyMention) -> tuple[int, int]:
     return mention.start, -mention.end
 
 
+@functools.lru_cache(maxsize=64)
+def _hints(countries: frozenset[str], dollar: str) -> Hints:
+    """(speed) One Hints per story and dollar, not one per call: a story's runs share it."""
+    return Hints(countries, dollar)
+
+
 def find_amounts(
-    text: str, *, countries: Collection[str] = (), dollar: str | None = None
+    text: str, *, countries: Collection[str] = (), dollar: str | None = None, offset: int = 0
 ) -> list[MoneyMention]:
     """Money amounts and percentages, sorted by start, none overlapping.
 
@@ -292,21 +285,22 @@ def find_amounts(
     story names Uganda, Tanzania or Somalia; a bare yen sign is JPY unless China is named and
     Japan is not. A bare "$" or "dollar" is USD unless the story is local to one dollar country
     (`CurrencyLexicon.bare_dollar`: a Canadian Press story's "$" is CAD). A caller passing
-    part of an article gives `dollar`, that reading of the whole article.
+    part of an article gives `dollar`, that reading of the whole article, and `offset`, where
+    the part starts: the mentions' offsets are then the article's.
     """
     if dollar is None:
         dollar = currency_lexicon().bare_dollar(countries, text)
-    hints = Hints(frozenset(countries), dollar)
+    hints = _hints(frozenset(countries), dollar)
     found: list[MoneyMention] = []
-    _digit_mentions(text, hints, found)
-    _word_mentions(text, hints, found)
+    _digit_mentions(text, hints, offset, found)
+    _word_mentions(text, hints, offset, found)
     if len(found) > 1:
         found.sort(key=_order)
     kept: list[MoneyMention] = []
     for mention in found:
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
-    return _attach_conversions(text, kept)
+    return _attach_conversions(text, kept, offset) if len(kept) > 1 else kept
 
 
 def to_amount(

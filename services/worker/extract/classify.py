@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -11,9 +12,11 @@ from services.worker.extract import clauses as cl
 from services.worker.extract.context import blocked_spans, is_blocked
 from services.worker.extract.document import Document
 from services.worker.extract.drafts import Draft
-from services.worker.extract.gazetteer import find_mentions
+from services.worker.extract.fastre import lower_text
+from services.worker.extract.gazetteer import find_mentions, trie_pattern
+from services.worker.extract.lexicon import cues
 from services.worker.extract.sectors import ordered
-from shared.models import Classification
+from shared.models import Classification, EventType
 
 EVENT_MIN_CONFIDENCE: Final = 0.5
 _NOT_PARTIES: Final = frozenset({"city", "media", "igo"})
@@ -33,16 +36,16 @@ _OTHER_TOPICS: Final = (
     "shopping",
     "sport",
 )
+# (speed) a table, not `.value`: an enum member's value is a dear property
+_TYPE_VALUES: Final = {t: t.value for t in EventType}
 # "Japan, Philippines sign defense pact": signing words do not make these economic.
 _TOPICS_OVER_COOPERATION: Final = frozenset({"military", "cultural", "shopping", "sport"})
 
 
 @dataclass(frozen=True, slots=True)
 class Signals:
-    """Counts of topic cues in an article: what speaks against cooperation."""
+    """What the headline says against cooperation (the body's topic cues: `_penalty`)."""
 
-    conflict_sentences: int
-    topic_sentences: dict[str, int]
     title_conflict: bool
     title_topic: str | None
     title_cooperation: bool
@@ -50,14 +53,27 @@ class Signals:
 
 def signals(doc: Document) -> Signals:
     title = doc.title
-    title_topic = next((t for t in _OTHER_TOPICS if title and cl.domain_in(title, t)), None)
     return Signals(
-        conflict_sentences=len(doc.topic_sentences("conflict")),
-        topic_sentences={t: len(doc.topic_sentences(t)) for t in _OTHER_TOPICS},
         title_conflict=bool(title) and cl.conflict_in(title),
-        title_topic=title_topic,
+        title_topic=_title_topic(title),
         title_cooperation=bool(title) and _TITLE_COOPERATION.search(title) is not None,
     )
+
+
+def _title_topic(title: str) -> str | None:
+    """The first topic of `_OTHER_TOPICS` the headline is about (`clauses.domain_in` of each,
+    with the headline lower-cased once: speed)."""
+    if not title:
+        return None
+    lowered = lower_text(title)
+    if _any_topic_anchor().search(lowered) is None:
+        return None  # (speed) one scan, where most headlines hold no topic's anchor
+    domain = cues().domain
+    for topic in _OTHER_TOPICS:
+        entry = domain[topic]
+        if entry.may_match(lowered) and entry.pattern.search(lowered) is not None:
+            return topic
+    return None
 
 
 def _noisy_or(scores: list[float]) -> float:
@@ -67,26 +83,60 @@ def _noisy_or(scores: list[float]) -> float:
     return 1.0 - miss
 
 
-def _penalty(sig: Signals, event_sentences: int, reasons: list[str]) -> float:
+def _penalty(doc: Document, sig: Signals, event_sentences: int, reasons: list[str]) -> float:
     penalty = 0.0
     if sig.title_conflict:
         penalty += 0.3 if sig.title_cooperation else 0.55
         reasons.append("headline about economic conflict")
-    excess = sig.conflict_sentences - event_sentences
+    conflict_sentences = len(doc.topic_sentences("conflict"))
+    excess = conflict_sentences - event_sentences
     if excess > 0:
         penalty += min(0.5, 0.12 * excess)
-        reasons.append(f"conflict cues in {sig.conflict_sentences} sentences")
+        reasons.append(f"conflict cues in {conflict_sentences} sentences")
     if sig.title_topic in _TOPICS_OVER_COOPERATION or (
         sig.title_topic is not None and not sig.title_cooperation
     ):
         penalty += 0.45
         reasons.append(f"headline about {sig.title_topic}")
-    off_topic = sum(sig.topic_sentences.values())
-    if off_topic > 2 * event_sentences + 2:
-        penalty += min(0.3, 0.04 * (off_topic - 2 * event_sentences))
-        busiest = max(sig.topic_sentences.items(), key=lambda kv: kv[1])[0]
-        reasons.append(f"mostly about {busiest} ({off_topic} sentences off topic)")
+    limit = 2 * event_sentences + 2
+    if _off_topic_bound(doc) > limit:  # (speed) the topics are read only when they may weigh
+        topic_sentences = {t: len(doc.topic_sentences(t)) for t in _OTHER_TOPICS}
+        off_topic = sum(topic_sentences.values())
+        if off_topic > limit:
+            penalty += min(0.3, 0.04 * (off_topic - 2 * event_sentences))
+            busiest = max(topic_sentences.items(), key=lambda kv: kv[1])[0]
+            reasons.append(f"mostly about {busiest} ({off_topic} sentences off topic)")
     return penalty
+
+
+def _off_topic_bound(doc: Document) -> int:
+    """At least the sum of the off-topic sentence counts: `Document.topic_sentences` keeps
+    only sentences holding an anchor stem of the topic, so each sentence counts at most once
+    for each topic whose anchors it holds. Found from the stems alone, without the topics'
+    patterns; most articles hold few such stems."""
+    every, by_topic = _topic_anchors()
+    bound = 0
+    for stems in doc.stems.by_sentence().values():
+        if every.isdisjoint(stems):
+            continue
+        for anchors in by_topic:
+            if not anchors.isdisjoint(stems):
+                bound += 1
+    return bound
+
+
+@functools.cache
+def _any_topic_anchor() -> re.Pattern[str]:
+    """Finds an anchor of any off-topic domain (`AnchoredPattern.may_match` of each)."""
+    return re.compile(trie_pattern(sorted(_topic_anchors()[0])))
+
+
+@functools.cache
+def _topic_anchors() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The anchor stems of all off-topic domains, and of each."""
+    domain = cues().domain
+    by_topic = tuple(frozenset(domain[t].anchors) for t in _OTHER_TOPICS)
+    return frozenset().union(*by_topic), by_topic
 
 
 def _off_lead(doc: Document, sig: Signals, kept: list[Draft], reasons: list[str]) -> float:
@@ -128,19 +178,24 @@ def core_facts(title: str, facts: list[Draft]) -> list[Draft]:
     fell 12%' is background, and in 'Chinese firms invested in Chile, Argentina and Bolivia'
     only Chile is the story's; a country stays when the headline names it, when two facts
     involve it, or when it belongs to a bloc that is a party of the same fact."""
-    listed = [(f, f.countries) for f in facts]  # (speed) each fact's countries, once
+    return [f for f, _ in _core_listed(title, facts)]
+
+
+def _core_listed(title: str, facts: list[Draft]) -> list[tuple[Draft, list[str]]]:
+    """`core_facts`, each with its countries (speed: read once, for the caller too)."""
+    listed = [(f, f.countries) for f in facts]
     weight: dict[str, float] = {}
     for f, fact_countries in listed:
         for country in fact_countries:
             weight[country] = weight.get(country, 0.0) + f.confidence
     if len(weight) < 3:
-        return facts
+        return listed
     ranked = [c for c, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
     headline = _title_countries(title)
     named = [c for c in ranked if c in headline]  # the headline says whose story it is
     pair = set((named + [c for c in ranked if c not in named])[:2])
     if not any(pair <= set(fact_countries) for _, fact_countries in listed):
-        return facts
+        return listed
     support = Counter(c for _, fact_countries in listed for c in fact_countries)
     out = []
     for f, fact_countries in listed:
@@ -151,24 +206,26 @@ def core_facts(title: str, facts: list[Draft]) -> list[Draft]:
         extra = {c for c in countries - pair - headline if support[c] < 2 and c not in members}
         if extra:
             f.units = [u for u in f.units if u.country not in extra]
+            fact_countries = f.countries
         if f.has_sides():
-            out.append(f)
+            out.append((f, fact_countries))
     return out
 
 
 def decide(doc: Document, facts: list[Draft]) -> tuple[Classification, list[Draft]]:
     """The classification and the facts that survive it (none for a negative article)."""
-    kept = core_facts(doc.title, [f for f in facts if f.confidence >= EVENT_MIN_CONFIDENCE])
-    listed = [(f, f.countries) for f in kept]  # (speed) each fact's countries, once
+    listed = _core_listed(doc.title, [f for f in facts if f.confidence >= EVENT_MIN_CONFIDENCE])
+    kept = [f for f, _ in listed]
     reasons = [
-        f"{f.type.value} {'-'.join(countries) or '?'} ({f.confidence:.2f}): {f.hit.text[:60]}"
+        f"{_TYPE_VALUES[f.type]} {'-'.join(countries) or '?'} ({f.confidence:.2f}): "
+        f"{f.hit.text[:60]}"
         for f, countries in listed
     ]
     sig = signals(doc)
     score = _noisy_or([f.confidence for f in kept])
     if sig.title_cooperation and kept:
         score = min(0.99, score + 0.05)
-    score -= _penalty(sig, len({f.sentence for f in kept}), reasons)
+    score -= _penalty(doc, sig, len({f.sentence for f in kept}), reasons)
     score -= _off_lead(doc, sig, kept, reasons)
     score = round(max(0.0, min(1.0, score)), 3)
     positive = bool(kept) and score >= ARTICLE_MIN_SCORE

@@ -13,22 +13,24 @@ from services.worker.extract.timex import TimeMention
 from shared.models import Granularity, TemporalRelation
 
 
-def _search(pair: CaseBlind, text: str) -> re.Match[str] | None:
-    """The case-blind search of `text`, run on it lower-cased where that finds the same
-    (speed); lower-casing keeps offsets."""
+def _search(pair: CaseBlind, text: str) -> bool:
+    """Whether the case-blind pattern matches `text`, run on it lower-cased where that finds
+    the same (speed)."""
     if needs_case_blind(text):
-        return pair[0].search(text)
+        return pair[0].search(text) is not None
     return pair[1].search(lower_text(text))
 
 
 # Where one fact ends and another starts inside a sentence.
-_BOUNDARY: Final = re.compile(
-    r";|\s[-–—]\s|,\s+(?=(?:while|whereas|but|although|though|making|leaving|including|which|"
+_AFTER_COMMA: Final = (
+    r",\s+(?=(?:while|whereas|but|although|though|making|leaving|including|which|"
     r"and\s+(?:it|they|he|she|we)\s+|and\s+(?:also\s+)?(?:signed|agreed|inked|sealed|announced|"
     r"pledged|said|will|plans?|opened|"
-    r"launched|is|are|was|were|has|have|had)|with\s+(?:the\s+)?(?:\w+\s+)?(?:deal|agreement))\b)",
-    re.IGNORECASE,
+    r"launched|is|are|was|were|has|have|had)|with\s+(?:the\s+)?(?:\w+\s+)?(?:deal|agreement))\b)"
 )
+_BOUNDARY: Final = re.compile(r";|\s[-–—]\s|" + _AFTER_COMMA, re.IGNORECASE)
+_COMMA_BOUNDARY: Final = re.compile(_AFTER_COMMA)  # for lower-cased text
+_DASHES: Final = "-–—"
 _QUANTITY: Final = compile_case_blind(
     r"\b\d[\d,.]*\s*(?:million\s+|billion\s+|thousand\s+)?(?:[\w-]+\s+){0,2}(?:tonnes?|tons?|"
     r"cargoes|barrels|units|aircraft|jets|planes|airliners|helicopters|vehicles|cars|buses|trucks|"
@@ -97,12 +99,53 @@ def split_clauses(text: str, base: int) -> list[tuple[int, int]]:
     """[start, end) document offsets of the clauses of one sentence starting at `base`."""
     spans = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        if match.start() > start:
-            spans.append((base + start, base + match.start()))
-        start = match.end()
+    for left, right in _boundaries(text):
+        if left > start:
+            spans.append((base + start, base + left))
+        start = right
     spans.append((base + start, base + len(text)))
     return [s for s in spans if s[1] > s[0]]
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans `_BOUNDARY.finditer` finds. (speed) A boundary starts at a ';', a comma or
+    the space before a dash: those are found with `str.find` and only commas are tried with
+    a regex, instead of one case-blind scan of every position. Only one alternative can
+    match at a position and none looks behind, so keeping the leftmost candidates that do
+    not overlap the previous boundary gives finditer's spans."""
+    if needs_case_blind(text):
+        return [match.span() for match in _BOUNDARY.finditer(text)]
+    found = _char_spans(text, ";")
+    lowered = lower_text(text)
+    pos = lowered.find(",")
+    while pos != -1:
+        match = _COMMA_BOUNDARY.match(lowered, pos)
+        if match is not None:
+            found.append((pos, match.end()))
+        pos = lowered.find(",", pos + 1)
+    for dash in _DASHES:
+        pos = text.find(dash, 1)
+        while pos != -1:
+            if text[pos - 1].isspace() and text[pos + 1 : pos + 2].isspace():
+                found.append((pos - 1, pos + 2))
+            pos = text.find(dash, pos + 1)
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for span in found:
+        if span[0] >= end:
+            spans.append(span)
+            end = span[1]
+    return spans
+
+
+def _char_spans(text: str, char: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = text.find(char)
+    while pos != -1:
+        spans.append((pos, pos + 1))
+        pos = text.find(char, pos + 1)
+    return spans
 
 
 def clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
@@ -113,32 +156,32 @@ def clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
 
 
 def has_quantity(text: str) -> bool:
-    return _search(_QUANTITY, text) is not None
+    return _search(_QUANTITY, text)
 
 
 def names_venue(text: str) -> bool:
-    return _search(_VENUE_WORDS, text) is not None
+    return _search(_VENUE_WORDS, text)
 
 
 def speaks_of_future(text: str) -> bool:
-    return _search(_FUTURE, text) is not None
+    return _search(_FUTURE, text)
 
 
 def is_economic(text: str) -> bool:
-    return cues().economic.search(lower_text(text)) is not None
+    return cues().economic.search(lower_text(text))
 
 
 def has_economic_object(text: str) -> bool:
-    return _search(_ECONOMIC_OBJECT, text) is not None
+    return _search(_ECONOMIC_OBJECT, text)
 
 
 def strictly_economic(text: str) -> bool:
-    return _search(_STRICT_ECONOMIC, text) is not None
+    return _search(_STRICT_ECONOMIC, text)
 
 
 def marks_new_fact(text: str) -> bool:
     """'also', 'another', 'a second': the sentence reports a further fact of the same type."""
-    return _search(_ALSO, text) is not None
+    return _search(_ALSO, text)
 
 
 def conflict_in(text: str) -> bool:
@@ -147,8 +190,8 @@ def conflict_in(text: str) -> bool:
     lowered = lower_text(text)
     if not c.conflict.may_match(lowered):
         return False
-    for match in c.conflict.pattern.finditer(lowered):
-        window = lowered[max(0, match.start() - 60) : match.end() + 15]
+    for start, end in c.conflict.scan.spans(lowered):
+        window = lowered[max(0, start - 60) : end + 15]
         if not c.liberalising.search(window):
             return True
     return False
@@ -157,4 +200,4 @@ def conflict_in(text: str) -> bool:
 def domain_in(text: str, domain: str) -> bool:
     entry = cues().domain[domain]
     lowered = lower_text(text)
-    return entry.may_match(lowered) and entry.pattern.search(lowered) is not None
+    return entry.may_match(lowered) and entry.scan.search(lowered)

@@ -10,7 +10,7 @@ from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.candidates import worth_reading
 from services.worker.extract.drafts import Draft
 from services.worker.extract.gazetteer import Mention
-from services.worker.extract.parties import Unit, role_of
+from services.worker.extract.parties import Unit, roles_of
 from services.worker.extract.resolve import (
     Context,
     Scope,
@@ -32,6 +32,8 @@ _AGREEMENTS: Final = frozenset({AGREEMENT_OR_DEAL, EventType.TRADE_AGREEMENT.val
 _CONTRACT_NOUNS: Final = ("contract", "order", "tender")
 _JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat)", re.IGNORECASE)
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|held\s+in|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_KINDS: Final = frozenset({"city", "region", "capital"})
+_EVENT_TYPES: Final = {t.value: t for t in EventType}  # (speed) not EventType(value), dear
 
 
 def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
@@ -116,7 +118,7 @@ def _retype(ctx: Context, draft: Draft) -> None:
     if event_type is not draft.type:
         draft.type = event_type
         default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)
-        draft.roles = {u.key: role_of(u, draft.direction, default) for u in draft.units}
+        draft.roles = roles_of(draft.units, draft.direction, default)
 
 
 def _still_met(draft: Draft) -> bool:
@@ -167,17 +169,16 @@ def _draft(
         units, source = complete_from_pair(ctx, units, hit, clause_text)
     event_type = _final_type(hit, units, money, text, end)
     direction = _direction(hit, event_type)
-    default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)
     draft = Draft(
         type=event_type,
         hit=hit,
         sentence=scope.index,
         clause=clause,
         units=units,
-        roles={u.key: role_of(u, direction, default) for u in units},
+        roles=roles_of(units, direction, _DEFAULT_ROLE.get(event_type, Role.PARTNER)),
         direction=direction,
         party_source=source,
-        money=[m for m in money if _is_fact_sum(m, event_type)],
+        money=_fact_sums(money, event_type) if money else [],
         sectors=event_sectors(clause_text, [u.mention.entity for u in units]),
     )
     _time(ctx, scope, draft)
@@ -187,12 +188,11 @@ def _draft(
     return draft
 
 
-def _is_fact_sum(m: MoneyMention, event_type: EventType) -> bool:
+def _fact_sums(money: list[MoneyMention], event_type: EventType) -> list[MoneyMention]:
     """Sums a fact can be worth: money of at least a thousand units (smaller ones are prices
     and exchange rates: '60 pounds to the dollar'), or a growth rate of a trade figure."""
-    if m.currency is None:
-        return event_type is EventType.TRADE_VOLUME
-    return m.value >= MIN_FACT_SUM
+    rates = event_type is EventType.TRADE_VOLUME
+    return [m for m in money if (rates if m.currency is None else m.value >= MIN_FACT_SUM)]
 
 
 def _has_currency(money: list[MoneyMention]) -> bool:
@@ -246,7 +246,7 @@ def _final_type(
     if _signed_contract(hit, text, end):
         return EventType.COMMERCIAL_DEAL
     if hit.type != AGREEMENT_OR_DEAL:
-        return EventType(hit.type)
+        return _EVENT_TYPES[hit.type]
     kinds = {u.kind for u in units}
     companies_only = "company" in kinds and not kinds & {"country", "capital", "bloc", "person"}
     deal_with_money = hit.noun.startswith("deal") and _has_currency(money)
@@ -306,7 +306,7 @@ def _time(ctx: Context, scope: Scope, draft: Draft) -> None:
 
 def _location(ctx: Context, scope: Scope, start: int, end: int, text: str) -> Mention | None:
     for m in scope.mentions_from(start, end):
-        if m.kind in ("city", "region", "capital") and _IN_PLACE.search(
+        if m.entity.kind in _PLACE_KINDS and _IN_PLACE.search(
             ctx.doc.text[max(start, m.start - 14) : m.start]
         ):
             return m
@@ -330,10 +330,13 @@ _PARTY_SCORE: Final = {
 }
 
 
+_PARTY_TAGS: Final = {source: f"parties:{source}" for source in _PARTY_SCORE}  # (speed) once
+
+
 def _score(draft: Draft) -> None:
     hit = draft.hit
     score = hit.rule.strength + _PARTY_SCORE[draft.party_source]
-    basis = [f"trigger:{hit.rule.id}", f"parties:{draft.party_source}"]
+    basis = [f"trigger:{hit.rule.id}", _PARTY_TAGS[draft.party_source]]
     if _has_currency(draft.money):
         score += 0.1
         basis.append("amount")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
 
-from services.worker.extract.fastre import compile_lower, required_literals
+from services.worker.extract.fastre import compile_lower, first_chars, required_literals
 
 _PACKAGE: Final = "services.worker.extract"
 
@@ -36,13 +36,6 @@ def compile_ci(pattern: str) -> re.Pattern[str]:
 # Besides ASCII letters, the only characters a case-blind (re.I) pattern of ASCII letters
 # matches are these and the Kelvin sign, which lower-cases to "k"; lower-casing keeps these.
 _CASE_FOLDS: Final = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
-CaseBlind = tuple[re.Pattern[str], re.Pattern[str]]
-
-
-def compile_case_blind(pattern: str) -> CaseBlind:
-    """A case-blind pattern, and the same for lower-cased text (several times faster): on
-    lower-cased text it finds what the first finds on the text, unless `needs_case_blind`."""
-    return re.compile(pattern, re.IGNORECASE), compile_lower(pattern)
 
 
 def needs_case_blind(text: str) -> bool:
@@ -55,6 +48,128 @@ def needs_case_blind(text: str) -> bool:
     return False
 
 
+# The characters that can come before a word's start in ASCII text.
+_ASCII_NON_WORD: Final = "".join(chr(c) for c in range(128) if not re.match(r"\w", chr(c)))
+_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+@dataclass(frozen=True, slots=True)
+class WordScan:
+    """A lexicon pattern `\\b...` whose matches start with a word character, with the same
+    matches found faster on lower-cased ASCII text: there `\\b` at a position p > 0 means an
+    ASCII non-word character at p - 1, which `fast` consumes before the rest (a pattern
+    starting with a set of characters is one the engine skips through in C, where `\\b` or
+    a look-ahead costs it an attempt at every position); a match at 0 is tried apart. Both run on
+    the same string (never a slice), so look-behinds see the same text."""
+
+    pattern: re.Pattern[str]  # for lower-cased text (compile_lower)
+    fast: re.Pattern[str] | None  # a non-word character, then the pattern without its \b
+
+    def search(self, lowered: str) -> bool:
+        """Whether the pattern matches somewhere in `lowered`."""
+        fast = self.fast
+        if fast is None or not lowered.isascii():
+            return self.pattern.search(lowered) is not None
+        return self.pattern.match(lowered) is not None or fast.search(lowered) is not None
+
+    def groups(self, lowered: str) -> list[tuple[int, int, dict[str, str | None]]]:
+        """The start, end and named groups of each match `pattern.finditer(lowered)` yields."""
+        fast = self.fast
+        if fast is None or not lowered.isascii():
+            return [(m.start(), m.end(), m.groupdict()) for m in self.pattern.finditer(lowered)]
+        found = []
+        pos = 0
+        first = self.pattern.match(lowered)
+        if first is not None:
+            found.append((0, first.end(), first.groupdict()))
+            pos = first.end() - 1
+        match = fast.search(lowered, pos)
+        while match is not None:
+            end = match.end()
+            found.append((match.start() + 1, end, match.groupdict()))
+            match = fast.search(lowered, end - 1)
+        return found
+
+    def spans(self, lowered: str) -> list[tuple[int, int]]:
+        """The spans `pattern.finditer(lowered)` yields."""
+        fast = self.fast
+        if fast is None or not lowered.isascii():
+            return [m.span() for m in self.pattern.finditer(lowered)]
+        spans = []
+        pos = 0
+        first = self.pattern.match(lowered)
+        if first is not None:
+            spans.append(first.span())
+            pos = first.end() - 1  # the next match's non-word character may end this one
+        match = fast.search(lowered, pos)
+        while match is not None:
+            start, end = match.span()
+            spans.append((start + 1, end))
+            match = fast.search(lowered, end - 1)
+        return spans
+
+
+def word_scan(pattern: str) -> WordScan:
+    """A `WordScan` of a lexicon pattern (written case-insensitively); it has a fast form when
+    each branch of the pattern's top level is `\\b` then something starting with a word
+    character."""
+    compiled = compile_lower(pattern)
+    return WordScan(compiled, _fast_form(compiled.pattern))
+
+
+def _fast_form(lowered: str) -> re.Pattern[str] | None:
+    # compile_lower's source is the lowered pattern, maybe behind a look-ahead of first chars
+    if lowered.startswith("(?=["):
+        head = lowered.find("])(?:")
+        if head == -1 or not lowered.endswith(")"):
+            return None
+        lowered = lowered[head + len("])(?:") : -1]
+    rests = []
+    for branch in _branches(lowered):  # each branch of the top level needs its own \b
+        rest = branch[2:]
+        chars = first_chars(rest)
+        if not branch.startswith("\\b") or chars is None or not set(chars) <= _WORD_CHARS:
+            return None
+        rests.append(rest)
+    return re.compile(f"[{re.escape(_ASCII_NON_WORD)}](?:{'|'.join(rests)})")
+
+
+def _branches(source: str) -> list[str]:
+    """The alternatives of `source`'s top level (itself when it has one)."""
+    branches = []
+    depth = 0
+    start = i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # a class: "]" right after "[" or "[^" is a member, not its end
+            i += 2 if source.startswith("[^", i) else 1
+            if source.startswith("]", i):
+                i += 1
+            while source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+        i += 1
+    branches.append(source[start:])
+    return branches
+
+
+CaseBlind = tuple[re.Pattern[str], WordScan]
+
+
+def compile_case_blind(pattern: str) -> CaseBlind:
+    """A case-blind pattern, and the same for lower-cased text (several times faster): on
+    lower-cased text it finds what the first finds on the text, unless `needs_case_blind`."""
+    return re.compile(pattern, re.IGNORECASE), word_scan(pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class AnchoredPattern:
     """A regex worth trying only where one of its lowercase anchor stems occurs (speed); it
@@ -62,6 +177,7 @@ class AnchoredPattern:
 
     anchors: tuple[str, ...]
     pattern: re.Pattern[str]
+    scan: WordScan  # the same pattern, for `WordScan.search` and `WordScan.spans`
 
     def may_match(self, lowered: str) -> bool:
         # a plain loop, not any(...): no generator per call, and it runs for every sentence
@@ -85,6 +201,7 @@ class TriggerRule:
     anchors_all: tuple[tuple[str, ...], ...] = ()
     # literal sets a match always holds one of each (fastre.required_literals): a cheap test
     required: tuple[tuple[str, ...], ...] = ()
+    scan: WordScan | None = None  # `pattern` as a WordScan (what find_hits runs), if built
 
     def may_match(self, lowered: str) -> bool:
         """False when the pattern cannot match `lowered` (it lacks a required literal)."""
@@ -102,19 +219,20 @@ class Cues:
     """The cue lexicons of data/cues.json, compiled."""
 
     conflict: AnchoredPattern
-    liberalising: re.Pattern[str]
+    liberalising: WordScan
     domain: dict[str, AnchoredPattern]
-    hedge: re.Pattern[str]
-    intent: re.Pattern[str]
-    negation: re.Pattern[str]
-    economic: re.Pattern[str]
+    hedge: WordScan
+    intent: WordScan
+    negation: WordScan
+    economic: WordScan
     anaphora: re.Pattern[str]
     actor_nouns: frozenset[str]
     product_nouns: frozenset[str]
 
 
 def _anchored(entry: dict[str, Any]) -> AnchoredPattern:
-    return AnchoredPattern(tuple(entry["anchors"]), compile_ci(entry["pattern"]))
+    scan = word_scan(entry["pattern"])
+    return AnchoredPattern(tuple(entry["anchors"]), scan.pattern, scan)
 
 
 @functools.cache
@@ -122,12 +240,12 @@ def cues() -> Cues:
     data = load_json("cues.json")
     return Cues(
         conflict=_anchored(data["conflict"]),
-        liberalising=compile_ci(data["liberalising"]),
+        liberalising=word_scan(data["liberalising"]),
         domain={name: _anchored(entry) for name, entry in data["domain"].items()},
-        hedge=compile_ci(data["hedge"]),
-        intent=compile_ci(data["intent"]),
-        negation=compile_ci(data["negation"]),
-        economic=compile_ci(data["economic"]),
+        hedge=word_scan(data["hedge"]),
+        intent=word_scan(data["intent"]),
+        negation=word_scan(data["negation"]),
+        economic=word_scan(data["economic"]),
         anaphora=compile_ci(data["anaphora"]),
         actor_nouns=frozenset(data["actor_nouns"]),
         product_nouns=frozenset(data["product_nouns"]),
@@ -138,7 +256,8 @@ def cues() -> Cues:
 def trigger_rules() -> tuple[TriggerRule, ...]:
     rules = []
     for raw in load_json("triggers.json")["rules"]:
-        pattern = compile_ci(raw["pattern"])
+        scan = word_scan(raw["pattern"])
+        pattern = scan.pattern
         rules.append(
             TriggerRule(
                 id=raw["id"],
@@ -150,6 +269,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
                 pattern=pattern,
                 anchors_all=tuple(tuple(group) for group in raw.get("anchors_all", [])),
                 required=required_literals(pattern),
+                scan=scan,
             )
         )
     return tuple(rules)

@@ -66,11 +66,13 @@ def _partial_continues(target: Draft, draft: Draft) -> bool:
     )
 
 
-def _signs_previous(facts: list[Draft], draft: Draft, fresh: bool) -> Draft | None:
+def _signs_previous(doc: Document, facts: list[Draft], draft: Draft) -> Draft | None:
     """'A Chinese maker will invest $250 million ... Hengli Textile signed an agreement with
     Bepza on Tuesday': a firm's agreement without a sum of its own, right after a fact with a
     sum between the same countries, is the signing of that fact (and dates it)."""
-    if fresh or not facts or draft.hit.rule.type != "@sign" or draft.deal_values():
+    if not facts or draft.hit.rule.type != "@sign" or draft.deal_values():
+        return None
+    if _fresh(doc, draft):
         return None
     if draft.type not in _SIGNING_TYPES or not _SIGNERS & {u.kind for u in draft.units}:
         return None
@@ -106,14 +108,11 @@ def merge_drafts(doc: Document, drafts: list[Draft]) -> list[Draft]:
             continue
         if not draft.has_sides():
             continue
-        end = draft.hit.end
-        lead = max(doc.sentences[draft.sentence].start, end - len(draft.hit.text) - 45)
-        fresh = marks_new_fact(doc.text[lead:end])
-        signed = _signs_previous(facts, draft, fresh)
+        signed = _signs_previous(doc, facts, draft)
         if signed is not None:
             absorb(signed, draft)
             continue
-        target = _same_fact(facts, draft, fresh)
+        target = _same_fact(doc, facts, draft)
         if target is not None:
             absorb(target, draft)
         else:
@@ -121,10 +120,19 @@ def merge_drafts(doc: Document, drafts: list[Draft]) -> list[Draft]:
     return facts
 
 
-def _same_fact(facts: list[Draft], draft: Draft, fresh: bool) -> Draft | None:
+def _fresh(doc: Document, draft: Draft) -> bool:
+    """Whether the words before the trigger mark a further fact ('also', 'another')."""
+    end = draft.hit.end
+    lead = max(doc.sentences[draft.sentence].start, end - len(draft.hit.text) - 45)
+    return marks_new_fact(doc.text[lead:end])
+
+
+def _same_fact(doc: Document, facts: list[Draft], draft: Draft) -> Draft | None:
     """The first fact the draft tells again: same type, parties and mood, no other sum."""
-    countries: list[str] | None = None  # (speed) the draft's, found once and only if needed
+    # (speed) the draft's countries, keys and freshness: found once, and only if needed
+    countries: list[str] | None = None
     keys: frozenset[str] | None = None
+    fresh: bool | None = None
     for f in facts:
         if f.type is not draft.type:
             continue
@@ -135,11 +143,11 @@ def _same_fact(facts: list[Draft], draft: Draft, fresh: bool) -> Draft | None:
         if keys is None:
             keys = draft.keys
         own = f.keys
-        if (
-            (own <= keys or keys <= own)
-            and _same_mood(f, draft)
-            and not _values_clash(f, draft)
-            and (not fresh or f.sentence == draft.sentence)
-        ):
-            return f
+        if (own <= keys or keys <= own) and _same_mood(f, draft) and not _values_clash(f, draft):
+            if f.sentence == draft.sentence:
+                return f
+            if fresh is None:
+                fresh = _fresh(doc, draft)
+            if not fresh:
+                return f
     return None

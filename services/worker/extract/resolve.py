@@ -21,6 +21,7 @@ from services.worker.extract.context import (
 )
 from services.worker.extract.document import Document
 from services.worker.extract.drafts import Draft
+from services.worker.extract.fastre import required_literals
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.lexicon import cues
 from services.worker.extract.parties import Unit, may_be_party, party_units
@@ -42,11 +43,16 @@ _MANY_RECEIVERS: Final = re.compile(
     r"abroad|overseas)\b",
     re.IGNORECASE,
 )
-_COMPANY_ANAPHOR: Final = re.compile(
+# 'The company ...', 'It has ...': two patterns, as the first is tried only where one of its
+# nouns occurs (speed: the regex would try every position of the clause)
+_COMPANY_NOUN: Final = re.compile(
     r"(?:^|\b(?:the|The)\s+)(?:company|firm|group|carmaker|automaker|maker|manufacturer|bank|"
     r"lender|miner|producer|operator|retailer|giant|conglomerate|corporation|utility|insurer|"
-    r"fund|agency)\b|"
-    r"^\W*(?:It|They)\s+(?:has|have|had|will|would|is|are|was|were|also|said|plans?)\b"
+    r"fund|agency)\b"
+)
+_COMPANY_NOUN_NEEDS: Final = required_literals(_COMPANY_NOUN)
+_COMPANY_PRONOUN: Final = re.compile(
+    r"\W*(?:It|They)\s+(?:has|have|had|will|would|is|are|was|were|also|said|plans?)\b"
 )
 _ANAPHOR_LOOKBACK_SENTENCES: Final = 3
 _UNKNOWN_COMPANY: Final = re.compile(
@@ -178,7 +184,7 @@ def resolve_parties(
     units = party_units(text, own, blocked, locative, start, hit.start)
     anaphora = cues().anaphora
     anaphor = anaphora.search(doc.stems.lower[start : hit.start])
-    if anaphor and ctx.pair and _is_subject(text[start : hit.start], anaphor.start()):
+    if anaphor and _is_subject(text[start : hit.start], anaphor.start()) and ctx.pair:
         # "the two countries signed ... through Italy, Austria": the pair, not the route
         pair = {e.country or e.key for e in ctx.pair}
         kept = [u for u in units if (u.country or u.key) in pair or u.kind == "bloc"]
@@ -252,7 +258,7 @@ def _is_subject(before: str, at: int) -> bool:
 
 def _company_anaphor(ctx: Context, clause: str, index: int) -> Unit | None:
     """'The company has already invested $2.5 billion in Mexico': the last company named."""
-    if not _COMPANY_ANAPHOR.search(clause):
+    if not _COMPANY_PRONOUN.match(clause) and not _names_company(clause):
         return None
     sentences = ctx.doc.sentences
     first = sentences[max(0, index - _ANAPHOR_LOOKBACK_SENTENCES)].start
@@ -261,6 +267,17 @@ def _company_anaphor(ctx: Context, clause: str, index: int) -> Unit | None:
         if first <= m.start < sentence_start and m.kind == "company" and m.country:
             return Unit(m, m.start, m.country, False, "subj")
     return None
+
+
+def _names_company(clause: str) -> bool:
+    """`_COMPANY_NOUN` finds a match, tried only when the clause holds one of its nouns."""
+    for group in _COMPANY_NOUN_NEEDS:
+        for literal in group:
+            if literal in clause:
+                break
+        else:
+            return False
+    return _COMPANY_NOUN.search(clause) is not None
 
 
 def _entity_unit(entity: Entity, at: int) -> Unit:

@@ -63,10 +63,8 @@ def _kind_before(token: str) -> str | None:
     return _is_abbreviation(word.group(1)) if word else None
 
 
-def _ends_here(text: str, end: int, following: str | None) -> bool:
+def _ends_here(text: str, end: int, following: str) -> bool:
     """Whether a candidate at text[:end], before the word `following`, ends the sentence."""
-    if following is None:
-        return True
     head = text[max(0, end - 24) : end].rstrip("\"'”’)]")
     if not head.endswith("."):
         return True  # "!" or "?": always an end
@@ -84,27 +82,33 @@ def _ends_here(text: str, end: int, following: str | None) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with [start, end) offsets into `text`; text[start:end] == sentence.text."""
     sentences: list[Sentence] = []
+    append = sentences.append
     start = 0
     for match in _CANDIDATE.finditer(text):
         at, end = match.span()
         if text[at] != "\n":
-            if not _ends_here(text, end, match.group(1)):
+            following = match.group(1)
+            if following is not None and not _ends_here(text, end, following):
                 continue
         elif at == start:
             start = end  # a line break right after a sentence's end: nothing between
             continue
-        _append(sentences, text, start, end)
+        # (speed) the sentence between start and end, inline: this loop runs per sentence
+        chunk = text[start:end]
+        kept = chunk.strip()  # str.strip() drops exactly the characters str.isspace() accepts
+        if kept:
+            first = start + chunk.index(kept[0])  # only whitespace comes before it
+            append(_new_tuple(Sentence, (first, first + len(kept), kept)))
         start = end
     _append(sentences, text, start, len(text))
     return sentences
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    # str.strip() drops exactly the characters str.isspace() accepts
     chunk = text[start:end]
     kept = chunk.strip()
     if kept:
-        start += chunk.index(kept[0])  # only whitespace comes before its first character
+        start += chunk.index(kept[0])
         # (speed) what Sentence(...) does, without its Python-level __new__
         out.append(_new_tuple(Sentence, (start, start + len(kept), kept)))
 

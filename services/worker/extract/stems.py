@@ -65,6 +65,16 @@ class _FastScan:
     spanning: frozenset[str]
 
 
+# The letters of English by how often words hold them. A trie node's branches start with
+# different characters, so their order changes no match; the engine tries them in order, and
+# the common ones first is fewer tries (speed).
+_LETTER_RANK: Final = {ch: rank for rank, ch in enumerate("etaoinshrdlcumwfgypbvkjxqz")}
+
+
+def _by_frequency(ch: str) -> tuple[int, str]:
+    return _LETTER_RANK.get(ch, len(_LETTER_RANK)), ch
+
+
 def _trie_with_tails(node: dict[str, Any]) -> str:
     """trie_pattern's regex, except that a final non-word character ("two ", "co-") is a
     look-ahead: it is also the character before the next word, which the scan needs."""
@@ -72,7 +82,7 @@ def _trie_with_tails(node: dict[str, Any]) -> str:
         return ""
     optional = "" in node
     branches = []
-    for ch in sorted(k for k in node if k):
+    for ch in sorted((k for k in node if k), key=_by_frequency):
         child = node[ch]
         if "" in child and not _WORD.match(ch):
             rest = {k: v for k, v in child.items() if k}
@@ -181,9 +191,14 @@ class StemIndex:
         """For each stem found, its sentences (each (stem, sentence) pair once)."""
         if self._found is None:
             found: dict[str, set[int]] = {}
+            get = found.get
             for index, stems in self.by_sentence().items():
                 for stem in stems:
-                    found.setdefault(stem, set()).add(index)
+                    here = get(stem)  # (speed) no new set per pair, as setdefault makes
+                    if here is None:
+                        found[stem] = {index}
+                    else:
+                        here.add(index)
             self._found = found
         return self._found
 
@@ -194,10 +209,6 @@ class StemIndex:
         return frozenset(found) if found else _NONE
 
     def any_of(self, stems: Iterable[str]) -> frozenset[int]:
-        found = self._stem_sentences()
-        out: set[int] = set()
-        for stem in stems:
-            here = found.get(stem)
-            if here:
-                out |= here
-        return frozenset(out)
+        # (speed) the look-ups and the union run in C: topics and rules ask with dozens of stems
+        hits = [*filter(None, map(self._stem_sentences().get, stems))]
+        return frozenset().union(*hits) if hits else _NONE

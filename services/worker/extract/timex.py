@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -21,38 +20,10 @@ from services.worker.extract.timex_context import (
     first_word,
     is_future_context,
 )
+from services.worker.extract.timex_mention import TimeMention as TimeMention
+from services.worker.extract.timex_mention import time_mention
+from services.worker.extract.timex_mention import to_when as to_when
 from services.worker.extract.timex_resolve import Expr, resolve
-from shared.models import Granularity, TemporalRelation, When
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    """A time expression with offsets into the text it was found in and its resolved period."""
-
-    start: int
-    end: int
-    text: str
-    begin: date | None
-    finish: date | None
-    granularity: Granularity
-    relation: TemporalRelation
-    resolved: bool
-
-    def shifted(self, offset: int) -> TimeMention:
-        """The same mention with offsets moved by `offset` (cheaper than dataclasses.replace)."""
-        if not offset:
-            return self
-        return TimeMention(
-            self.start + offset,
-            self.end + offset,
-            self.text,
-            self.begin,
-            self.finish,
-            self.granularity,
-            self.relation,
-            self.resolved,
-        )
-
 
 _YEAR: Final = r"(?:19|20)[0-9]{2}(?![0-9])"
 _DAY: Final = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?"
@@ -287,8 +258,9 @@ def _tense_of(text: str, start: int, end: int) -> Callable[[], bool]:
     return lambda: is_future_context(text, start, end)
 
 
-def find_times(text: str, anchor: date | None) -> list[TimeMention]:
-    """Time expressions sorted by start, resolved against `anchor` (the publication date).
+def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeMention]:
+    """Time expressions sorted by start, resolved against `anchor` (the publication date);
+    `offset` moves their offsets (`text` is then part of a text, starting there).
 
     Without an anchor only absolute expressions ("in 2017", "by 2020", "March 3, 2019")
     resolve; relative ones keep their text, granularity and relation with resolved=False.
@@ -323,26 +295,9 @@ def find_times(text: str, anchor: date | None) -> list[TimeMention]:
             expr, context, anchor, future=_tense_of(text, start, end)
         )
         found.append(
-            TimeMention(
-                start, end, text[start:end], begin, finish, granularity, relation, begin is not None
+            time_mention(
+                start + offset, end + offset, text[start:end], begin, finish, granularity, relation
             )
         )
         last_end = expr.end
     return found
-
-
-def to_when(t: TimeMention, *, anchor: date | None, base_offset: int = 0) -> When:
-    """The contract's When, with span offsets moved by `base_offset`."""
-    # (speed) one validation of a nested dict is faster than building the Span model first
-    return When.model_validate(
-        {
-            "text": t.text,
-            "start": t.begin,
-            "end": t.finish,
-            "granularity": t.granularity,
-            "relation": t.relation,
-            "resolved": t.resolved,
-            "anchor": anchor,
-            "span": {"start": base_offset + t.start, "end": base_offset + t.end, "text": t.text},
-        }
-    )
