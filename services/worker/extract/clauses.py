@@ -148,8 +148,9 @@ def conflict_in(text: str) -> bool:
     if not c.conflict.may_match(lowered):
         return False
     for match in c.conflict.pattern.finditer(lowered):
-        window = lowered[max(0, match.start() - 60) : match.end() + 15]
-        if not c.liberalising.search(window):
+        # the cue's own words do not count: "suspends export licences" is no "suspend tariffs"
+        before = lowered[max(0, match.start() - 60) : match.start()]
+        if not c.liberalising.search(before + " . " + lowered[match.end() : match.end() + 15]):
             return True
     return False
 
