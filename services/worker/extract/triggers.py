@@ -101,7 +101,7 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "grant": (_AID.value, (_AID,)),
     "aid": (_AID.value, (_AID,)),
     "package": (_AID.value, (_AID, _INV)),
-    "fund": (_AID.value, (_AID, _INV, _JOINT)),
+    "fund": (_AID.value, (_AID, _INV, _JOINT, _AGR)),
     "programme": (_AID.value, (_AID, _JOINT)),
     "program": (_AID.value, (_AID, _JOINT)),
     "deal": (_DEAL.value, (_DEAL, _AGR, _INV)),
