@@ -232,6 +232,23 @@ def _word_mentions(text: str, hints: Hints, offset: int, out: list[MoneyMention]
             at = text.find(trigger, at + len(trigger))
 
 
+_QUALIFIED_WORD: Final = re.compile(
+    r"\b(?:australian|canadian|singapore|hong\s+kong|new\s+zealand|taiwan(?:ese)?|namibian|"
+    r"fiji(?:an)?|jamaican|bahamian|barbadian|belize|brunei|guyanese|liberian|trinidad|"
+    r"east\s+caribbean|zimbabwe(?:an)?|solomon\s+islands)\s+dollars?"
+)
+
+
+def _in_dollars(m: MoneyMention) -> bool:
+    """USD, or "dollars" spelled out that the story's hints made local: a conversion in words
+    after another currency is into US dollars ("CFA 150 billion (about 250 million dollars)"
+    in a story naming an Australian operator); a bare "$" keeps the local reading."""
+    if m.currency == "USD":
+        return True
+    lowered = m.text.lower()
+    return m.currency is not None and "dollar" in lowered and not _QUALIFIED_WORD.search(lowered)
+
+
 def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> list[MoneyMention]:
     """A bracketed or ", or" USD figure right after an amount is that amount's own conversion
     (the mentions lie at `offset` + their place in `text`)."""
@@ -247,7 +264,7 @@ def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> li
                 and _PAREN_CLOSE.match(text, after.end - offset)
             )
             spelled = bool(_OR_GAP.fullmatch(text, gap_start, gap_end))
-            if (paren or spelled) and after.currency == "USD" and here.currency != "USD":
+            if (paren or spelled) and _in_dollars(after) and here.currency != "USD":
                 here = here._replace(stated_usd=after.value, stated_usd_text=after.text)
                 i += 1
             elif paren:

@@ -191,8 +191,9 @@ def conflict_in(text: str) -> bool:
     if not c.conflict.may_match(lowered):
         return False
     for start, end in c.conflict.scan.spans(lowered):
-        window = lowered[max(0, start - 60) : end + 15]
-        if not c.liberalising.search(window):
+        # the cue's own words do not count: "suspends export licences" is no "suspend tariffs"
+        before = lowered[max(0, start - 60) : start]
+        if not c.liberalising.search(before + " . " + lowered[end : end + 15]):
             return True
     return False
 

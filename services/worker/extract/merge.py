@@ -7,7 +7,7 @@ from typing import Final
 from services.worker.extract.clauses import marks_new_fact
 from services.worker.extract.document import Document
 from services.worker.extract.drafts import Draft, absorb
-from services.worker.extract.triggers import REFERENCE_TYPES
+from services.worker.extract.triggers import REFERENCE_TYPES, singular
 from shared.models import EventType
 
 # A sentence that names no parties ("Important agreements and contracts were sealed ...")
@@ -49,7 +49,7 @@ def _continues(target: Draft, draft: Draft) -> bool:
 
 def _refers_to(target: Draft, draft: Draft) -> bool:
     """'The donation is part of a $12 million project' adds to the latest aid fact."""
-    noun = draft.hit.noun.rstrip("s")
+    noun = singular(draft.hit.noun.lower())
     allowed = REFERENCE_TYPES.get(noun, ("", ()))[1]
     if noun in _PART_OF_A_SUM and not target.deal_values():
         return False  # "of the total" divides a sum already stated

@@ -38,6 +38,8 @@ _PAIR_BY_DEFAULT: Final = frozenset({EventType.TRADE_TARGET.value, EventType.TRA
 _PAIR_COMPLETES: Final = frozenset(
     {EventType.ECONOMIC_AID.value, EventType.INVESTMENT.value, EventType.COMMERCIAL_DEAL.value}
 )
+# A sum in a sentence about results or markets is not money moved between the pair.
+_RESULTS_TOPICS: Final = ("earnings", "stocks", "macro")
 _MANY_RECEIVERS: Final = re.compile(
     r"\b(?:countries|nations|states|economies|markets|regions?|continent|worldwide|globally|"
     r"abroad|overseas)\b",
@@ -227,6 +229,9 @@ def complete_from_pair(
         return units, "partial"
     if _MANY_RECEIVERS.search(clause):
         return units, "partial"
+    index = ctx.doc.sentence_index(hit.start)
+    if any(index in ctx.doc.topic_sentences(t) for t in _RESULTS_TOPICS):
+        return units, "partial"  # "Codelco reported a drop in pretax profit to $1.04bn"
     pair = {e.country for e in ctx.pair}
     named = {u.country for u in units}
     if None in pair or not named <= pair:

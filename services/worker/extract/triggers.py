@@ -102,7 +102,7 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "grant": (_AID.value, (_AID,)),
     "aid": (_AID.value, (_AID,)),
     "package": (_AID.value, (_AID, _INV)),
-    "fund": (_AID.value, (_AID, _INV, _JOINT)),
+    "fund": (_AID.value, (_AID, _INV, _JOINT, _AGR)),
     "programme": (_AID.value, (_AID, _JOINT)),
     "program": (_AID.value, (_AID, _JOINT)),
     "deal": (_DEAL.value, (_DEAL, _AGR, _INV)),
@@ -119,11 +119,25 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "project": (_JOINT.value, (_JOINT, _INV, _AID, _DEAL, _AGR)),
     # "The cable ... is estimated to cost 3.5 billion euros": the value of the project agreed
     "cost": (_JOINT.value, (_JOINT, _INV, _AGR, _DEAL)),
+    # "the deliveries would be worth roughly $600 million a year"
+    "delivery": (_DEAL.value, (_DEAL, _AGR)),
+    "shipment": (_DEAL.value, (_DEAL, _AGR)),
+    "supply": (_DEAL.value, (_DEAL, _AGR)),
+    "cargo": (_DEAL.value, (_DEAL,)),
     # "Of the total, $24 billion will be paid ...": the latest fact that states a sum
     "total": (_INV.value, tuple(EventType)),
     "sum": (_INV.value, tuple(EventType)),
     "amount": (_INV.value, tuple(EventType)),
 }
+
+
+def singular(noun: str) -> str:
+    """The singular of a reference noun ('deliveries', 'cargoes', 'loans')."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith("oes"):
+        return noun[:-2]
+    return noun.rstrip("s")
 
 
 class Hit:
@@ -246,7 +260,7 @@ def _typed(
     `v`: the `CaseBlind` variant that sentence needs)."""
     kind = rule.type
     if kind == "@ref":
-        noun = (groups.get("noun") or "").lower().rstrip("s")
+        noun = singular((groups.get("noun") or "").lower())
         return REFERENCE_TYPES.get(noun, ("", ()))[0], "none"
     if kind == "@sign":
         start, end = span

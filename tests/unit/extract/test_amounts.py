@@ -364,3 +364,19 @@ def test_wire_or_marked_local_dollar_keeps_bare_dollar_usd(text: str, countries:
 def test_caller_can_give_the_story_dollar() -> None:
     [found] = find_amounts("trade reached $5 billion", countries={"USA"}, dollar="CAD")
     assert found.currency == "CAD"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # dollars spelled out after another currency convert into USD, whatever the local dollar
+        ("a fund worth CFA 150 billion (about 250 million dollars)", 250e6),
+        ("a fund worth FCFA 150 billion, or 250 million dollars,", 250e6),
+        # a named local dollar or a bare sign in a local story is no USD conversion
+        ("a fund worth 2 billion yuan (about 400 million Australian dollars)", None),
+        ("a fund worth 2 billion yuan ($280 million)", None),
+    ],
+)
+def test_conversion_in_dollars_under_a_local_dollar(sentence: str, stated: float | None) -> None:
+    [found] = find_amounts(sentence, countries={"SEN", "AUS", "CHN"}, dollar="AUD")
+    assert found.stated_usd == stated

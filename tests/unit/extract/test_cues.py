@@ -1,0 +1,47 @@
+"""Economic-conflict and topic cues, sentence by sentence (data/cues.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.worker.extract.clauses import conflict_in, domain_in
+
+
+@pytest.mark.parametrize(
+    ("sentence", "conflict"),
+    [
+        ("Türkiye halts all trade with Israel until a ceasefire", True),
+        ("Ukraine suspends rapeseed, soybean export licences ahead of new 10% duty", True),
+        ("Zimbabwe to ban lithium concentrate exports from 2027", True),
+        ("Mexico proposes tariffs of up to 50% on Chinese cars", True),
+        ("an arbitration court ordered Ankara to pay $1.5 billion in damages", True),
+        # liberalising, or a tariff that is a price
+        ("EU agrees to suspend tariffs on Ukrainian imports", False),
+        ("EU to suspend duties on Ukrainian imports for a year", False),
+        ("The two countries agreed to cut tariffs on farm goods", False),
+        ("they agreed on the tariff of the Itaipú hydroelectric dam until 2027", False),
+        ("Kenya and Uganda agree to lift curbs", False),
+    ],
+)
+def test_conflict_in(sentence: str, conflict: bool) -> None:
+    assert conflict_in(sentence) is conflict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "domain"),
+    [
+        ("Emirates NBD nine-month profit rises 15% to AED 19.5bn", "earnings"),
+        ("Petrobras swings to Q2 loss on tax settlement", "earnings"),
+        ("Codelco reported a 3% drop in first-quarter pretax profit", "earnings"),
+        ("Indian, Saudi navies begin maritime exercise off Jubail", "military"),
+        ("Gulf debt sales hit January record as Saudi issuers tap sukuk market", "stocks"),
+    ],
+)
+def test_topic_cues(sentence: str, domain: str) -> None:
+    assert domain_in(sentence, domain)
+
+
+def test_cooperation_headline_has_no_topic() -> None:
+    title = "Kazakhstan, China sign 70 deals worth $15 billion"
+    assert not any(domain_in(title, d) for d in ("earnings", "stocks", "military", "cultural"))
+    assert not conflict_in(title)
