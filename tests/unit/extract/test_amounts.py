@@ -380,3 +380,21 @@ def test_caller_can_give_the_story_dollar() -> None:
 def test_conversion_in_dollars_under_a_local_dollar(sentence: str, stated: float | None) -> None:
     [found] = find_amounts(sentence, countries={"SEN", "AUS", "CHN"}, dollar="AUD")
     assert found.stated_usd == stated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries", "currency"),
+    [
+        ("a Nu 2 billion hydropower deal", {"BTN", "BGD"}, "BTN"),
+        ("K1.2 billion for the highway", {"PNG", "AUS"}, "PGK"),
+        ("K1.2 billion for copper", {"ZMB", "TZA"}, "ZMW"),
+        ("a KD 120 million contract", {"KWT", "CHN"}, "KWD"),
+        ("RO 60 million of investment", {"OMN", "JPN"}, "OMR"),
+        ("Ks 300 billion in trade", {"MMR", "THA"}, "MMK"),
+        ("RD$4 billion in exports", {"DOM", "HTI"}, "DOP"),
+        ("FRw 50 billion for the port", {"RWA", "TZA"}, "RWF"),
+    ],
+)
+def test_regional_prefixes(sentence: str, countries: set[str], currency: str) -> None:
+    [found] = find_amounts(sentence, countries=countries)
+    assert found.currency == currency
