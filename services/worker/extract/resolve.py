@@ -36,7 +36,12 @@ _COORDINATED: Final = re.compile(r"^\W*and\s+(?:also\s+)?\w+", re.IGNORECASE)
 _PAIR_BY_DEFAULT: Final = frozenset({EventType.TRADE_TARGET.value, EventType.TRADE_VOLUME.value})
 # Types where one side stating a sum implies the article's other side (aid, money moved).
 _PAIR_COMPLETES: Final = frozenset(
-    {EventType.ECONOMIC_AID.value, EventType.INVESTMENT.value, EventType.COMMERCIAL_DEAL.value}
+    {
+        EventType.ECONOMIC_AID.value,
+        EventType.INVESTMENT.value,
+        EventType.COMMERCIAL_DEAL.value,
+        EventType.JOINT_PROJECT.value,
+    }
 )
 # A sum in a sentence about results or markets is not money moved between the pair.
 _RESULTS_TOPICS: Final = ("earnings", "stocks", "macro")
