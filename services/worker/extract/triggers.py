@@ -25,7 +25,9 @@ _DEAL_WORDS: Final = compile_case_blind(
 )
 _AGREE_TYPES: Final = (
     (
-        re.compile(r"^\W*(?:jointly|co-?\w+|develop|build|construct|produce|manufacture|design)"),
+        re.compile(
+            r"^\W*(?:jointly|co-?\w+|develop|build|construct|produce|manufacture|design|spend)"
+        ),
         EventType.JOINT_PROJECT,
         "none",
     ),
