@@ -43,6 +43,11 @@ _PAIR_COMPLETES: Final = frozenset(
         EventType.JOINT_PROJECT.value,
     }
 )
+# Goods sent to or from a place named with a capital ("exports to China", not "to $680 million").
+_DIRECTED: Final = re.compile(
+    r"\b(?:exports?|imports?|shipments?|sales|sold|shipped|exported|imported)\b[^;]{0,60}?"
+    r"\b(?:to|from)\s+(?:the\s+)?[A-Z]"
+)
 # A sum in a sentence about results or markets is not money moved between the pair.
 _RESULTS_TOPICS: Final = ("earnings", "stocks", "macro")
 _MANY_RECEIVERS: Final = re.compile(
@@ -230,7 +235,7 @@ def complete_from_pair(
     """One named side that belongs to the article's main pair, with a sum of money, deals
     with the pair's other side; a third country named alone stays partial, and so does a
     sum that goes to many ("USD 12 billion in lines of credit to African countries")."""
-    if hit.type not in _PAIR_COMPLETES or sides(units) != 1 or len(ctx.pair) != 2:
+    if sides(units) != 1 or len(ctx.pair) != 2 or not _completes(hit.type, clause):
         return units, "partial"
     if _MANY_RECEIVERS.search(clause):
         return units, "partial"
@@ -242,6 +247,14 @@ def complete_from_pair(
     if None in pair or not named <= pair:
         return units, "partial"
     return _with_pair(ctx, units, hit), "pair"
+
+
+def _completes(event_type: str, clause: str) -> bool:
+    """Money moved by one side (aid, investment, a deal, a joint build), or goods sent to or
+    from the one side named ("Shipments of kiwifruit to China were worth NZ$1.2 billion")."""
+    if event_type in _PAIR_COMPLETES:
+        return True
+    return event_type == EventType.TRADE_VOLUME.value and _DIRECTED.search(clause) is not None
 
 
 def _dateline_company(ctx: Context, start: int, text: str, units: list[Unit]) -> Unit | None:
