@@ -232,21 +232,19 @@ def _word_mentions(text: str, hints: Hints, offset: int, out: list[MoneyMention]
             at = text.find(trigger, at + len(trigger))
 
 
-_QUALIFIED_WORD: Final = re.compile(
-    r"\b(?:australian|canadian|singapore|hong\s+kong|new\s+zealand|taiwan(?:ese)?|namibian|"
-    r"fiji(?:an)?|jamaican|bahamian|barbadian|belize|brunei|guyanese|liberian|trinidad|"
-    r"east\s+caribbean|zimbabwe(?:an)?|solomon\s+islands)\s+dollars?"
-)
-
-
 def _in_dollars(m: MoneyMention) -> bool:
     """USD, or "dollars" spelled out that the story's hints made local: a conversion in words
     after another currency is into US dollars ("CFA 150 billion (about 250 million dollars)"
-    in a story naming an Australian operator); a bare "$" keeps the local reading."""
+    in a story naming an Australian operator); a bare "$" keeps the local reading, and so does
+    a dollar the lexicon names ("Australian dollars")."""
     if m.currency == "USD":
         return True
-    lowered = m.text.lower()
-    return m.currency is not None and "dollar" in lowered and not _QUALIFIED_WORD.search(lowered)
+    head, found, _ = m.text.lower().rpartition("dollar")
+    if m.currency is None or not found:
+        return False
+    words = head.split()
+    lex = currency_lexicon()
+    return all(lex.for_name(" ".join([*words[-k:], "dollar"])) is None for k in (1, 2, 3))
 
 
 def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> list[MoneyMention]:
