@@ -22,7 +22,9 @@ _SPEECH: Final = (
 )
 # ', a Russian expert said.' / '," said Chinese Ambassador to Russia Li Hui.'
 _TAIL: Final = re.compile(
-    r"(?:,|[\"”])\s*(?P<tail>[^,\"”]{0,90}?\b" + _SPEECH + r"\b[^\"“]{0,120}?)[.!?\"”]*$"
+    # not a clause of its own: ", while Equinor and RWE announced a contract" has parties
+    r"(?:,|[\"”])\s*(?!\s|(?:while|whereas|but)\b)"
+    r"(?P<tail>[^,\"”]{0,90}?\b" + _SPEECH + r"\b[^\"“]{0,120}?)[.!?\"”]*$"
 )
 _APPOSITIVE_MAX_WORDS: Final = 9
 _CLAUSE_WORDS: Final = words(

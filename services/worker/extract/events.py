@@ -33,6 +33,14 @@ _CONTRACT_NOUNS: Final = ("contract", "order", "tender")
 _JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat)", re.IGNORECASE)
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|held\s+in|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_KINDS: Final = frozenset({"city", "region", "capital"})
+# What may follow a trigger's noun in its clause for the next clause to describe the noun: a
+# prepositional phrase ("between the two neighbours"), and a list of what it holds
+# ("imports from Uganda, mainly milk, maize and sugar, came to"), nothing else.
+_NOUN_COMPLEMENT: Final = re.compile(
+    r"(?:\s+(?:between|with|of|from|to|among)\b[^,;]*)?"
+    r"(?:,\s*(?:mainly|mostly|chiefly|largely|primarily|principally|notably|including)\b[^;]*)?"
+    r"[\s,]*"
+)
 _EVENT_TYPES: Final = {t.value: t for t in EventType}  # (speed) not EventType(value), dear
 
 
@@ -97,7 +105,7 @@ def _sentence_drafts(
             best[key] = hit
     out: list[Draft] = []
     for (ci, _), hit in sorted(best.items(), key=_by_start):
-        draft = _draft(ctx, scope, hit, clauses[ci], out)
+        draft = _draft(ctx, scope, hit, _clause_of_hit(ctx.doc.text, clauses, ci, hit), out)
         if draft is not None:
             out.append(draft)
     _share_money(out)
@@ -107,6 +115,20 @@ def _sentence_drafts(
     for draft in kept:
         _score(draft)
     return kept
+
+
+def _clause_of_hit(
+    text: str, clauses: list[tuple[int, int]], ci: int, hit: Hit
+) -> tuple[int, int]:
+    """The clause a trigger starts in, stretched to the clause it ends in: "Trade turnover
+    between the two neighbours, which was put at 16.7 billion dollars" reads as one."""
+    start, end = clauses[ci]
+    if hit.end <= end or not hit.noun or not hit.text.lower().startswith(hit.noun):
+        return start, end
+    after_noun = text[hit.start + len(hit.noun) : end]
+    if _NOUN_COMPLEMENT.fullmatch(after_noun) is None:
+        return start, end  # "imports ... reserves, which stood at": the clause is another's
+    return start, clauses[cl.clause_of(clauses, hit.end - 1)][1]
 
 
 def _retype(ctx: Context, draft: Draft) -> None:

@@ -43,10 +43,13 @@ _PAIR_COMPLETES: Final = frozenset(
         EventType.JOINT_PROJECT.value,
     }
 )
-# Goods sent to or from a place named with a capital ("exports to China", not "to $680 million").
+# Goods sent to or from a place named with a capital ("exports to China", not "to $680 million"),
+# or trade with one ("border trade through three crossings with Thailand").
 _DIRECTED: Final = re.compile(
-    r"\b(?:exports?|imports?|shipments?|sales|sold|shipped|exported|imported)\b[^;]{0,60}?"
+    # the nouns in any case ("Sales to China"), the name after "to" capitalised
+    r"\b(?i:exports?|imports?|shipments?|sales|sold|shipped|exported|imported)\b[^;]{0,60}?"
     r"\b(?:to|from)\s+(?:the\s+)?[A-Z]"
+    r"|\b(?i:trade)\b[^;]{0,60}?\bwith\s+(?:the\s+)?[A-Z]"
 )
 # A sum in a sentence about results or markets is not money moved between the pair.
 _RESULTS_TOPICS: Final = ("earnings", "stocks", "macro")
