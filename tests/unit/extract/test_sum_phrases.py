@@ -1,0 +1,137 @@
+"""Sums told by a noun phrase or a relative clause, not a verb of their own (one fact each)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from services.worker.extract import analyse
+from shared.models import ArrivalKind, Article, EventType
+
+RECEIVED = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def article(title: str, text: str) -> Article:
+    return Article.build(
+        title=title,
+        text=text,
+        arrived_via=ArrivalKind.FILE,
+        received_at=RECEIVED,
+        published_at=datetime(2025, 6, 2, tzinfo=UTC),
+    )
+
+
+def sums_by_type(title: str, text: str) -> dict[EventType, set[tuple[float, str]]]:
+    out: dict[EventType, set[tuple[float, str]]] = {}
+    for event in analyse(article(title, text)).events:
+        found = out.setdefault(event.event_type, set())
+        found.update((a.value, a.currency) for a in event.amounts if a.currency is not None)
+    return out
+
+
+# (name, title, text, the fact's type, a sum it must carry)
+CASES = [
+    (
+        "trade 'of' a sum, with no verb",
+        "Chile and Korea deepen ties",
+        "Korea is Chile's fourth-largest partner, with bilateral trade of around "
+        "8.2 billion dollars last year, customs data show.",
+        EventType.TRADE_VOLUME,
+        (8.2e9, "USD"),
+    ),
+    (
+        "a relative clause tells the trade noun's sum",
+        "Ghana, Togo agree border market",
+        "Trade turnover between Ghana and Togo, which was put at 410 million dollars in "
+        "2024, is dominated by fuel and cement.",
+        EventType.TRADE_VOLUME,
+        (410e6, "USD"),
+    ),
+    (
+        "sales to a country named once complete the article's pair",
+        "Peru sends avocados to Korea",
+        "Peru's avocado growers signed a supply pact with Korean importers. Sales to Korea "
+        "totalled about 90 million dollars last season.",
+        EventType.TRADE_VOLUME,
+        (90e6, "USD"),
+    ),
+    (
+        "trade with a country named once completes the pair too",
+        "Laos opens new crossing to Thailand",
+        "Laos and Thailand opened a fourth bridge on the Mekong on Monday. Border trade "
+        "through the four crossings with Thailand was worth $5.1 billion last year.",
+        EventType.TRADE_VOLUME,
+        (5.1e9, "USD"),
+    ),
+    (
+        "registered capital of a country's investors is an investment stock",
+        "Korea, Vietnam upgrade ties",
+        "Korean investors had 10,000 projects in Vietnam with total registered capital of "
+        "87 billion dollars by the end of May, the ministry said.",
+        EventType.INVESTMENT,
+        (87e9, "USD"),
+    ),
+    (
+        "contractors' projects worth a sum are commercial deals",
+        "Turkish builders eye Kenya",
+        "Turkish contractors have undertaken projects worth $2.4 billion in Kenya so far, "
+        "the Turkish Trade Ministry said.",
+        EventType.COMMERCIAL_DEAL,
+        (2.4e9, "USD"),
+    ),
+    (
+        "a soft loan 'of' a sum is aid",
+        "Kuwait fund backs Jordan water",
+        "The Kuwait Fund signed with Jordan a package that includes a soft loan of "
+        "JD 70 million for a water pipeline.",
+        EventType.ECONOMIC_AID,
+        (70e6, "JOD"),
+    ),
+    (
+        "paying another country for its energy is a commercial deal",
+        "Nepal sells power to Bangladesh",
+        "Bangladesh paid Nepal about $12 million last year for electricity delivered "
+        "through the Indian grid.",
+        EventType.COMMERCIAL_DEAL,
+        (12e6, "USD"),
+    ),
+    (
+        "a 'while' clause names the parties of its own deal",
+        "Norway and Germany widen energy partnership",
+        "Norway and Germany signed an energy partnership on Wednesday, while Equinor and "
+        "the German utility RWE announced a contract for the supply of power worth an "
+        "estimated 11 billion kroner a year.",
+        EventType.COMMERCIAL_DEAL,
+        (11e9, "NOK"),
+    ),
+    (
+        "a weather radar bought with a grant is not military",
+        "Japan grants Philippines weather radars",
+        "Japan committed a grant of ¥2.5 billion to the Philippines for the purchase of "
+        "weather radars.",
+        EventType.ECONOMIC_AID,
+        (2.5e9, "JPY"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "text", "event_type", "money"), CASES, ids=[c[0] for c in CASES]
+)
+def test_sum_phrases(
+    name: str, title: str, text: str, event_type: EventType, money: tuple[float, str]
+) -> None:
+    found = sums_by_type(title, text)
+    assert money in found.get(event_type, set()), (name, found)
+
+
+def test_a_relative_clause_about_another_noun_lends_no_sum() -> None:
+    """'fuel imports ... reserves, which stood at': the sum is the reserves', not trade's."""
+    found = sums_by_type(
+        "Qatar to sell Bangladesh more LNG",
+        "Bangladesh signed a deal with QatarEnergy for more LNG. The taka's fall raised the "
+        "cost of fuel imports and put pressure on foreign exchange reserves, which stood at "
+        "about $29.8 billion last week.",
+    )
+    assert all((29.8e9, "USD") not in sums for sums in found.values()), found
