@@ -38,7 +38,7 @@ _PLACE_KINDS: Final = frozenset({"city", "region", "capital"})
 # ("imports from Uganda, mainly milk, maize and sugar, came to"), nothing else.
 _NOUN_COMPLEMENT: Final = re.compile(
     r"(?:\s+(?:between|with|of|from|to|among)\b[^,;]*)?"
-    r"(?:,\s*(?:mainly|mostly|chiefly|largely|primarily|principally|notably|including)\b[^;]*)?"
+    r"(?:,\s*(?:mainly|mostly|chiefly|largely|primarily|principally|notably|including|covering)\b[^;]*)?"
     r"[\s,]*"
 )
 _EVENT_TYPES: Final = {t.value: t for t in EventType}  # (speed) not EventType(value), dear
