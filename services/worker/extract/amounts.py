@@ -67,8 +67,12 @@ _OR_GAP: Final = re.compile(r"\s*,?\s*(?:or|i\.e\.,?|equivalent\s+to)\s*", re.I)
 
 
 # Starts with a bare digit class so the regex engine skips fast to the next digit.
+# A comma before one or two digits and a scale is a decimal comma ("US$1,2 billion", as
+# southern African papers write it): thousands groups have three digits, Indian ones end so.
 _FIRST_DIGITS: Final = (
-    r"[0-9](?<![0-9,][0-9])(?<![0-9]\.[0-9])[0-9]*(?:,[0-9]{2,3})*(?:\.[0-9]+)?(?![0-9])"
+    r"[0-9](?<![0-9,][0-9])(?<![0-9]\.[0-9])[0-9]*"
+    r"(?:,[0-9]{1,2}(?=[\s-]?(?i:billion|million|trillion|bn|mn|m|b)(?![a-z]))"
+    r"|(?:,[0-9]{2,3})*(?:\.[0-9]+)?)(?![0-9])"
 )
 # Spelled-out amounts need a scale or "percent" after them; these literals find those quickly.
 # ("five lakh", "twenty per cent" are too rare in English news to pay a scan for.)
@@ -121,6 +125,8 @@ def _currency(
     scaled = bool(s1 or s2)
     if prefix is not None:
         if prefix.symbol in lex.scaled_prefixes and not (prefix.glued and scaled):
+            return None
+        if prefix.symbol in lex.scaled_codes and not scaled:
             return None
         if prefix.symbol in lex.word_prefixes and not (
             scaled and lex.word_prefix_ok(prefix.symbol, hints)

@@ -184,6 +184,11 @@ def marks_new_fact(text: str) -> bool:
     return _search(_ALSO, text)
 
 
+# A conflict cue in a concessive phrase is the background of what the clause reports.
+_CONCESSIVE: Final = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b")
+_CONCESSIVE_REACH: Final = 40
+
+
 def conflict_in(text: str) -> bool:
     """An economic-conflict cue not governed by a liberalising word ('cut tariffs' is not one)."""
     c = cues()
@@ -193,6 +198,8 @@ def conflict_in(text: str) -> bool:
     for start, end in c.conflict.scan.spans(lowered):
         # the cue's own words do not count: "suspends export licences" is no "suspend tariffs"
         before = lowered[max(0, start - 60) : start]
+        if _CONCESSIVE.search(before, max(0, len(before) - _CONCESSIVE_REACH)):
+            continue  # "pledge billions for Mexico despite US tariff uncertainty": background
         if not c.liberalising.search(before + " . " + lowered[end : end + 15]):
             return True
     return False

@@ -56,6 +56,7 @@ class CurrencyLexicon:
 
     prefixes: dict[str, tuple[str, ...]]
     scaled_prefixes: frozenset[str]
+    scaled_codes: frozenset[str]  # word-like codes, money before a scaled number ("MAD 4.8bn")
     suffixes: dict[str, tuple[str, ...]]
     names: dict[str, tuple[str, ...]]
     needing_scale: frozenset[str]
@@ -257,7 +258,8 @@ def currency_lexicon() -> CurrencyLexicon:
     aliases: dict[str, str] = data["code_aliases"]
     iso = {c.alpha_3 for c in pycountry.currencies} | set(data["historic_codes"])
     iso -= set(data["excluded_codes"])
-    prefixes = _tuples({**data["prefixes"], **data["prefixes_needing_scale"]})
+    scaled_codes = {code: [code] for code in data["codes_needing_scale"]}
+    prefixes = _tuples({**data["prefixes"], **data["prefixes_needing_scale"], **scaled_codes})
     codes = frozenset(iso | set(aliases))
     sections = ("prefixes", "prefixes_needing_scale", "suffixes", "names")
     shared = {
@@ -268,6 +270,7 @@ def currency_lexicon() -> CurrencyLexicon:
     return CurrencyLexicon(
         prefixes=prefixes,
         scaled_prefixes=frozenset(data["prefixes_needing_scale"]),
+        scaled_codes=frozenset(scaled_codes),
         suffixes=_tuples(data["suffixes"]),
         names=names,
         needing_scale=frozenset(data["names_needing_scale"]),

@@ -91,6 +91,8 @@ SCALE: Final = (
 )
 
 _WORD_TOKEN = re.compile(r"[a-z]+")
+# One comma before one or two digits: a decimal comma (thousands groups have three digits).
+_DECIMAL_COMMA: Final = re.compile(r"[0-9]+,[0-9]{1,2}")
 
 
 def _words_value(text: str) -> float | None:
@@ -119,6 +121,8 @@ def parse_number(text: str) -> float | None:
     if not stripped:
         return None
     if stripped[0].isdigit() or stripped[0] == ".":
+        if _DECIMAL_COMMA.fullmatch(stripped):
+            return float(stripped.replace(",", "."))  # "1,2" (billion): see amounts
         try:
             return float(stripped.replace(",", ""))
         except ValueError:

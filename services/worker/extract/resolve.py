@@ -33,6 +33,12 @@ from shared.models import EventType
 
 LOCATIVE_DIRECTIONS: Final = frozenset({"open", "visit", "invest", "stake_sell", "aid"})
 _COORDINATED: Final = re.compile(r"^\W*and\s+(?:also\s+)?\w+", re.IGNORECASE)
+# A clause that is only a predicate: its subject stands earlier in the sentence ("Thailand's
+# SCG, which already operates a plant there, has pledged ..."; "OCP Africa, ..., which will
+# invest ...").
+_PREDICATE_ONLY: Final = re.compile(
+    r"\W*(?:which|who|has|have|had|will|would|is|are|was|were)\b", re.IGNORECASE
+)
 _PAIR_BY_DEFAULT: Final = frozenset({EventType.TRADE_TARGET.value, EventType.TRADE_VOLUME.value})
 # Types where one side stating a sum implies the article's other side (aid, money moved).
 _PAIR_COMPLETES: Final = frozenset(
@@ -209,10 +215,14 @@ def resolve_parties(
     if earlier and _COORDINATED.match(text[start:end]):
         return list(earlier[-1].units), "coordinated"
     sentence = scope.sentence
-    if units:  # a clause naming one side may find the other elsewhere in its sentence
+    if units or _PREDICATE_ONLY.match(text, start):
+        # a clause naming one side, or none as its subject comes earlier, may find the
+        # sides elsewhere in its sentence
         wide = party_units(text, scope.mentions, scope.blocked, locative, sentence.start, hit.start)
         if sides(wide) >= 2:
             return wide, "sentence"
+        if not units:
+            units = wide  # the predicate's subject: one side, which the pair may complete
     company = _company_anaphor(ctx, text[start:end], scope.index)
     if company is not None and sides([*units, company]) >= 2:
         return [company, *units], "anaphora"
