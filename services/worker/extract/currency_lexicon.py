@@ -118,9 +118,9 @@ class CurrencyLexicon:
         """The code of a bare "$" or "dollar" in this story: USD (wire stories on international
         deals quote USD so), unless exactly one country of the hint writes its own currency as
         "$" (Mexico only when the text says "peso"), the text neither marks that currency
-        ("A$", "Singapore dollars": then "$" is the other one) nor carries a wire credit
-        ("(Reuters)"), and either the hint has no USA or the text names that country's own
-        press ("The Canadian Press")."""
+        ("A$", "Singapore dollars": then "$" is the other one) and the hint has no USA, or the
+        text names that country's own press ("The Canadian Press", "RNZ"); never in a story
+        with a wire credit ("(Reuters)")."""
         local = [
             found
             for country, found in self.local_dollars.items()
@@ -129,11 +129,13 @@ class CurrencyLexicon:
         if len(local) != 1:
             return "USD"
         found = local[0]
-        if any(credit in text for credit in self.wire_credits) or self._marks(found.code, text):
+        if any(credit in text for credit in self.wire_credits):
             return "USD"
-        if "USA" not in hints or any(source in text for source in found.sources):
-            return found.code
-        return "USD"
+        if any(source in text for source in found.sources):
+            return found.code  # its own press writes it bare, even after an "NZ$" lead
+        if self._marks(found.code, text) or "USA" in hints:
+            return "USD"
+        return found.code
 
     def bare_or(self, code: str, bare: bool, hints: Hints) -> str:
         """A bare "$" or "dollar" takes the story's dollar (`bare_dollar`)."""
