@@ -117,9 +117,7 @@ def _sentence_drafts(
     return kept
 
 
-def _clause_of_hit(
-    text: str, clauses: list[tuple[int, int]], ci: int, hit: Hit
-) -> tuple[int, int]:
+def _clause_of_hit(text: str, clauses: list[tuple[int, int]], ci: int, hit: Hit) -> tuple[int, int]:
     """The clause a trigger starts in, stretched to the clause it ends in: "Trade turnover
     between the two neighbours, which was put at 16.7 billion dollars" reads as one."""
     start, end = clauses[ci]

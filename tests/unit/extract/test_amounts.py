@@ -289,6 +289,14 @@ NOTATIONS = [
     ("half a billion dollars in", "half a billion dollars", 5e8, "USD", ()),
     ("1.5 lakh crore rupees in", "1.5 lakh crore rupees", 1.5e12, "INR", ()),
     ("Shs 580 million", "Shs 580 million", 5.8e8, "UGX", ("UGA",)),
+    ("trade reached 612.4bn/- in 2024", "612.4bn/-", 6.124e11, "TZS", ("TZA",)),
+    ("a 45bn/- tender", "45bn/-", 4.5e10, "UGX", ("UGA",)),
+    ("investments worth P30.5 billion in", "P30.5 billion", 3.05e10, "PHP", ("PHL",)),
+    ("contribute P1.1bn in equity", "P1.1bn", 1.1e9, "BWP", ("BWA",)),
+    ("trade reached MAD 4.8 billion in", "MAD 4.8 billion", 4.8e9, "MAD", ()),
+    ("a PEN 1.2 billion port", "PEN 1.2 billion", 1.2e9, "PEN", ()),
+    ("a US$1,2 billion project", "US$1,2 billion", 1.2e9, "USD", ()),
+    ("a R2,75bn loan", "R2,75bn", 2.75e9, "ZAR", ("ZAF",)),
 ]
 
 
@@ -306,6 +314,17 @@ def test_notations(
 )
 def test_currency_words_before_numbers_need_a_scale_and_country(sentence: str) -> None:
     assert [m.currency for m in find_amounts(sentence, countries={"USA"})] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("MAD 4 times over", None), ("they TRY 20 times", None), ("1,250 million euros", 1.25e9)],
+)
+def test_word_codes_need_a_scale_and_decimal_commas_two_digits(
+    sentence: str, value: float | None
+) -> None:
+    money = [m.value for m in find_amounts(sentence) if m.currency]
+    assert money == ([] if value is None else [value])
 
 
 CP = "Ng told The Canadian Press that trade reached $55.9 billion, "
@@ -331,6 +350,14 @@ LOCAL_DOLLARS = [
 def test_bare_dollar_follows_a_local_story(text: str, countries: set[str], code: str) -> None:
     found = [m for m in find_amounts(text, countries=countries) if m.currency]
     assert [(m.value, m.currency) for m in found] == [(55.9e9, code), (5e9, code)]
+
+
+@pytest.mark.parametrize(("credit", "code"), [("RNZ Pacific", "NZD"), ("", "USD")])
+def test_a_local_paper_writes_its_dollar_bare_after_its_own_mark(credit: str, code: str) -> None:
+    """Reuters writes "NZ$28.5m ($17m)" (the bare one is US); RNZ "NZ$28.5m ... $196m"."""
+    text = f"Aid of NZ$28.5m was pledged. Trade was about $196m. {credit}"
+    found = [(m.value, m.currency) for m in find_amounts(text, countries={"NZL", "WSM"})]
+    assert found == [(28.5e6, "NZD"), (196e6, code)]
 
 
 def test_marked_dollars_ignore_the_local_reading() -> None:

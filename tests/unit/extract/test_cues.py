@@ -21,6 +21,10 @@ from services.worker.extract.clauses import conflict_in, domain_in
         ("The two countries agreed to cut tariffs on farm goods", False),
         ("they agreed on the tariff of the Itaipú hydroelectric dam until 2027", False),
         ("Kenya and Uganda agree to lift curbs", False),
+        # a conflict cue in a concessive phrase is background to what the clause reports
+        ("German companies pledge billions for Mexico despite US tariff uncertainty", False),
+        ("Firms stay in Mexico in spite of the tariff threats from Washington", False),
+        ("Exports slump as US tariffs bite", True),
     ],
 )
 def test_conflict_in(sentence: str, conflict: bool) -> None:

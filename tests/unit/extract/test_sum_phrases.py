@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -106,6 +106,23 @@ CASES = [
         (11e9, "NOK"),
     ),
     (
+        "a subject before a relative clause is the party of its predicate",
+        "Thai cement maker expands in Sri Lanka",
+        "Sri Lanka and Thailand signed a free trade agreement on Monday. Thailand's Siam "
+        "Cement Group, which already operates a plant in Puttalam, has pledged a further "
+        "Rs. 14.7 billion for a new building products facility.",
+        EventType.ECONOMIC_AID,
+        (14.7e9, "LKR"),
+    ),
+    (
+        "a company that says it will put money in is the party, not a speaker aside",
+        "Japan, Uzbekistan sign fertilizer deals",
+        "Japan and Uzbekistan signed loan agreements on Monday. Separately, Toyota Tsusho "
+        "Corp. said it will put $95 million into a joint venture in Uzbekistan.",
+        EventType.INVESTMENT,
+        (95e6, "USD"),
+    ),
+    (
         "a weather radar bought with a grant is not military",
         "Japan grants Philippines weather radars",
         "Japan committed a grant of ¥2.5 billion to the Philippines for the purchase of "
@@ -124,6 +141,15 @@ def test_sum_phrases(
 ) -> None:
     found = sums_by_type(title, text)
     assert money in found.get(event_type, set()), (name, found)
+
+
+def test_a_bond_buy_back_is_no_purchase() -> None:
+    found = sums_by_type(
+        "Kenya unveils budget",
+        "The Treasury said Kenya would seek to buy back part of the $1.5 billion Eurobond and "
+        "would tap the Japanese and Chinese debt markets through Samurai and Panda bonds.",
+    )
+    assert EventType.COMMERCIAL_DEAL not in found, found
 
 
 def test_a_relative_clause_about_another_noun_lends_no_sum() -> None:
