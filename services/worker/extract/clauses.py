@@ -87,10 +87,12 @@ def in_tense(anchor: date | None, trigger: str, t: TimeMention) -> TimeMention:
     if anchor is None or t.begin is None or t.granularity is not Granularity.DAY:
         return t
     ahead = (t.begin - anchor).days
-    if not 0 < ahead <= _WEEK.days or not _WEEKDAY.search(t.text):
+    if not 0 <= ahead <= _WEEK.days or not _WEEKDAY.search(t.text):
         return t
     if not trigger or not is_past_verb(trigger.split()[0]):
         return t
+    if ahead == 0:  # the day of the dateline itself: done, whatever 'will' follows
+        return replace(t, relation=TemporalRelation.OCCURRED)
     finish = t.finish - _WEEK if t.finish else None
     return replace(t, begin=t.begin - _WEEK, finish=finish, relation=TemporalRelation.OCCURRED)
 

@@ -348,3 +348,11 @@ def test_a_past_verb_dates_its_weekday_in_the_past() -> None:
     when = only_event("Peru, Thailand sign FTA", text).when
     assert when is not None and when.start == date(2024, 2, 27)
     assert when.relation is TemporalRelation.OCCURRED
+
+
+def test_a_past_verb_on_the_datelines_own_weekday_has_occurred() -> None:
+    # published on Friday 2024-03-01: signed that Friday, though the deal "will" do things
+    text = "Peru and Thailand signed on Friday a free trade agreement that will cut tariffs."
+    when = only_event("Peru, Thailand sign FTA", text).when
+    assert when is not None and when.start == date(2024, 3, 1)
+    assert when.relation is TemporalRelation.OCCURRED
