@@ -12,6 +12,7 @@ from services.worker.extract import clauses as cl
 from services.worker.extract.context import blocked_spans, is_blocked
 from services.worker.extract.document import Document
 from services.worker.extract.drafts import Draft
+from services.worker.extract.entities import names_a_currency
 from services.worker.extract.fastre import lower_text
 from services.worker.extract.gazetteer import find_mentions, trie_pattern
 from services.worker.extract.lexicon import cues
@@ -169,7 +170,10 @@ def _title_countries(title: str) -> set[str]:
     return {
         m.country
         for m in mentions
-        if m.country and m.kind not in _NOT_PARTIES and not is_blocked(m, blocked)
+        if m.country
+        and m.kind not in _NOT_PARTIES
+        and not is_blocked(m, blocked)
+        and not names_a_currency(title, m)
     }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from services.worker.extract.entities import names_a_currency
 from services.worker.extract.fastre import compile_lower, lower_text, required_literals
 from services.worker.extract.gazetteer import Mention, find_mentions
 from services.worker.extract.lexicon import word_scan, words
@@ -199,7 +200,8 @@ def main_pair(title: str, mentions: Sequence[Mention], text_len: int) -> tuple[E
     blocs: dict[str, Entity] = {}
     lead = text_len // 5
     # (speed) one plain loop over the entities, no property or helper call per mention
-    for weight, found in ((3, find_mentions(title)), (0, mentions)):
+    in_title = [m for m in find_mentions(title) if not names_a_currency(title, m)]
+    for weight, found in ((3, in_title), (0, mentions)):
         for start, _, _, entity in found:
             kind = entity.kind
             if kind in _NOT_PARTIES:

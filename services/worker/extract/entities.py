@@ -219,12 +219,15 @@ def prepare_mentions(
         kind = mention.entity.kind
         if kind == "media" or (amounts and _overlaps(mention, amounts)):
             continue
-        if (kind == "country" or kind == "capital") and (
-            _CURRENCY_AFTER.match(text, mention.end) or text.startswith("$", mention.end)
-        ):
+        if (kind == "country" or kind == "capital") and names_a_currency(text, mention):
             continue
         kept.append(mention)
     return kept
+
+
+def names_a_currency(text: str, mention: Mention) -> bool:
+    """'U.S. dollars', 'US$ 120 m': the country's name is a currency's adjective here."""
+    return text.startswith("$", mention.end) or _CURRENCY_AFTER.match(text, mention.end) is not None
 
 
 def with_country(mention: Mention, country: str) -> Mention:

@@ -10,13 +10,14 @@ from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.candidates import worth_reading
 from services.worker.extract.drafts import Draft
 from services.worker.extract.gazetteer import Mention
-from services.worker.extract.parties import Unit, roles_of
+from services.worker.extract.parties import Unit, party_units, roles_of
 from services.worker.extract.resolve import (
     Context,
     Scope,
     complete_from_pair,
     resolve_parties,
     sentence_scope,
+    sides,
 )
 from services.worker.extract.sectors import event_sectors
 from services.worker.extract.triggers import AGREEMENT_OR_DEAL, Hit, settle_overlaps
@@ -30,6 +31,9 @@ _DEFAULT_ROLE: Final = {
 }
 _AGREEMENTS: Final = frozenset({AGREEMENT_OR_DEAL, EventType.TRADE_AGREEMENT.value})
 _CONTRACT_NOUNS: Final = ("contract", "order", "tender")
+_TRADE_BETWEEN: Final = re.compile(
+    r"\b(?:trade|turnover|commerce)\s+(?:volume\s+)?between\b", re.IGNORECASE
+)
 _JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat)", re.IGNORECASE)
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|held\s+in|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_KINDS: Final = frozenset({"city", "region", "capital"})
@@ -66,7 +70,7 @@ def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
         scope = sentence_scope(ctx, index, mentions, starts)
         clauses = cl.split_clauses(scope.sentence.text, scope.sentence.start)
         found_here = _sentence_drafts(ctx, scope, hits, clauses)
-        drafts.extend(d for d in found_here if _pronoun_ok(d, drafts))
+        drafts.extend(d for d in found_here if _pronoun_ok(ctx, d, drafts))
     return drafts
 
 
@@ -74,21 +78,42 @@ def _start_of(m: Mention) -> int:
     return m.start
 
 
-def _pronoun_ok(draft: Draft, earlier: list[Draft]) -> bool:
+def _pronoun_ok(ctx: Context, draft: Draft, earlier: list[Draft]) -> bool:
     """'In the first half of 2024 it stood at Dh318 million': a figure told by pronoun
-    continues the trade figure of the sentence before, with its parties, or is no fact."""
+    continues the trade figure of the sentence before, with its parties, or the trade that
+    sentence names ("Trade between Montenegro and the UAE is modest."), or is no fact."""
     if draft.hit.rule.id != PRONOUN_FIGURE_RULE:
         return True
     before = next(
         (d for d in reversed(earlier) if d.sentence == draft.sentence - 1 and d.type is draft.type),
         None,
     )
-    if before is None:
-        return False
-    draft.units = list(before.units)
-    draft.roles = dict(before.roles)
+    if before is not None:
+        draft.units = list(before.units)
+        draft.roles = dict(before.roles)
+    else:
+        units = _trade_named_before(ctx, draft.sentence)
+        if not units:
+            return False
+        draft.units = units
+        draft.roles = roles_of(units, draft.direction, Role.PARTNER)
     draft.party_source = "anaphora"
     return True
+
+
+def _trade_named_before(ctx: Context, index: int) -> list[Unit]:
+    """The two sides of "trade between X and Y" in the sentence before `index`, if it says so."""
+    if index == 0:
+        return []
+    doc = ctx.doc
+    sentence = doc.sentences[index - 1]
+    match = _TRADE_BETWEEN.search(sentence.text)
+    if match is None:
+        return []
+    start = sentence.start + match.start()
+    mentions = [m for m in doc.mentions if start <= m.start < sentence.end]
+    units = party_units(doc.text, mentions, [], False, start, start)
+    return units if sides(units) == 2 else []
 
 
 def _by_start(item: tuple[tuple[int, str], Hit]) -> int:

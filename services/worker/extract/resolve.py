@@ -59,6 +59,11 @@ _DIRECTED: Final = re.compile(
 )
 # A sum in a sentence about results or markets is not money moved between the pair.
 _RESULTS_TOPICS: Final = ("earnings", "stocks", "macro")
+# One side's total from all partners ("Malaysia approved total investments of RM378.5bil").
+_NATIONAL_TOTAL: Final = re.compile(
+    r"\b(?:total|overall)\s+(?:approved\s+|foreign\s+|direct\s+)*(?:investments?|exports|imports|trade|FDI)\b",
+    re.IGNORECASE,
+)
 _MANY_RECEIVERS: Final = re.compile(
     r"\b(?:countries|nations|states|economies|markets|regions?|continent|worldwide|globally|"
     r"abroad|overseas)\b",
@@ -250,7 +255,7 @@ def complete_from_pair(
     sum that goes to many ("USD 12 billion in lines of credit to African countries")."""
     if sides(units) != 1 or len(ctx.pair) != 2 or not _completes(hit.type, clause):
         return units, "partial"
-    if _MANY_RECEIVERS.search(clause):
+    if _MANY_RECEIVERS.search(clause) or _NATIONAL_TOTAL.search(clause):
         return units, "partial"
     index = ctx.doc.sentence_index(hit.start)
     if any(index in ctx.doc.topic_sentences(t) for t in _RESULTS_TOPICS):
