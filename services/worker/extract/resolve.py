@@ -255,7 +255,7 @@ def complete_from_pair(
     sum that goes to many ("USD 12 billion in lines of credit to African countries")."""
     if sides(units) != 1 or len(ctx.pair) != 2 or not _completes(hit.type, clause):
         return units, "partial"
-    if _MANY_RECEIVERS.search(clause) or _NATIONAL_TOTAL.search(clause):
+    if _MANY_RECEIVERS.search(clause) or is_national_total(clause):
         return units, "partial"
     index = ctx.doc.sentence_index(hit.start)
     if any(index in ctx.doc.topic_sentences(t) for t in _RESULTS_TOPICS):
@@ -265,6 +265,11 @@ def complete_from_pair(
     if None in pair or not named <= pair:
         return units, "partial"
     return _with_pair(ctx, units, hit), "pair"
+
+
+def is_national_total(clause: str) -> bool:
+    """'Malaysia approved total investments of RM378.5bil': one side's sum from all partners."""
+    return _NATIONAL_TOTAL.search(clause) is not None
 
 
 def _completes(event_type: str, clause: str) -> bool:

@@ -123,6 +123,47 @@ CASES = [
         (95e6, "USD"),
     ),
     (
+        "'it amounted to' continues a sentence that names the trade's two sides",
+        "Montenegro courts Gulf investors",
+        "Montenegro and the UAE signed an investment agreement on Tuesday for a resort in "
+        "Ulcinj. Trade between Montenegro and the UAE is modest. According to the statistical "
+        "office Monstat, it amounted to only €14.2 million last year.",
+        EventType.TRADE_VOLUME,
+        (14.2e6, "EUR"),
+    ),
+    (
+        "a trading partner 'with total trade of' a sum",
+        "Malaysia, Germany eye chips",
+        "Germany was Malaysia's largest trading partner in the European Union last year, "
+        "with total trade of RM72.9bil.",
+        EventType.TRADE_VOLUME,
+        (72.9e9, "MYR"),
+    ),
+    (
+        "an investment stock that exceeds a sum",
+        "China, Ethiopia sign grant deal",
+        "China and Ethiopia signed a grant agreement on Monday. Chinese investment stock in "
+        "Ethiopia exceeds 3 billion dollars, the embassy said.",
+        EventType.INVESTMENT,
+        (3e9, "USD"),
+    ),
+    (
+        "Barbados and Guyana dollars by their own signs",
+        "Ghana drugmaker picks Barbados",
+        "Ghanaian pharmaceutical company Ernest Chemists will invest BDS$12 million in a "
+        "distribution hub in Barbados.",
+        EventType.INVESTMENT,
+        (12e6, "BBD"),
+    ),
+    (
+        "a headline's 'US$ 120 m' names a currency, not the United States",
+        "Thai investors pledge US$ 120 m as SLTFTA tariff cuts deepen",
+        "Thai conglomerate Charoen Pokphand Group announced plans to invest US$ 120 million "
+        "in a feed mill in Sri Lanka, as Sri Lanka and Thailand cut tariffs under their FTA.",
+        EventType.INVESTMENT,
+        (120e6, "USD"),
+    ),
+    (
         "a weather radar bought with a grant is not military",
         "Japan grants Philippines weather radars",
         "Japan committed a grant of ¥2.5 billion to the Philippines for the purchase of "
@@ -141,6 +182,27 @@ def test_sum_phrases(
 ) -> None:
     found = sums_by_type(title, text)
     assert money in found.get(event_type, set()), (name, found)
+
+
+def test_one_sides_national_total_is_not_the_pairs() -> None:
+    found = sums_by_type(
+        "Malaysia, Germany eye chips",
+        "Germany's Bosch will invest RM1.8bil in Penang, Malaysia. Malaysia approved total "
+        "investments of RM378.5bil last year, the highest on record.",
+    )
+    assert all((378.5e9, "MYR") not in sums for sums in found.values()), found
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Coffee prices drop as global supply outlook improves", "Rand firms; JSE lifted by miners"],
+)
+def test_market_headlines_are_not_cooperation(title: str) -> None:
+    text = (
+        "Uganda exported 612,000 bags of coffee worth $214 million to Germany in February, "
+        "the ministry said in its monthly market report."
+    )
+    assert not analyse(article(title, text)).classification.is_trade_cooperation
 
 
 def test_a_bond_buy_back_is_no_purchase() -> None:
