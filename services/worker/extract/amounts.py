@@ -133,10 +133,10 @@ def _currency(
         ):
             return None
         return lex.bare_or(
-            lex.for_prefix(prefix.symbol, hints.countries), prefix.symbol == "$", hints
+            lex.for_prefix(prefix.symbol, hints.countries, hints.pair), prefix.symbol == "$", hints
         )
     if suf:
-        return lex.for_suffix(suf, hints.countries)
+        return lex.for_suffix(suf, hints.countries, hints.pair)
     if code:
         return lex.for_code(code)
     found = lex.for_name(name) if name else None
@@ -147,7 +147,7 @@ def _currency(
         return None
     if base == "pound" and _WEIGHT_AFTER.match(text, m.end()):
         return None
-    return lex.bare_or(lex.pick(codes, hints.countries), base == "dollar", hints)
+    return lex.bare_or(lex.pick(codes, hints.countries, hints.pair), base == "dollar", hints)
 
 
 def _rate_before(text: str, first: int) -> bool:
@@ -283,13 +283,18 @@ def _order(mention: MoneyMention) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=64)
-def _hints(countries: frozenset[str], dollar: str) -> Hints:
+def _hints(countries: frozenset[str], dollar: str, pair: frozenset[str]) -> Hints:
     """(speed) One Hints per story and dollar, not one per call: a story's runs share it."""
-    return Hints(countries, dollar)
+    return Hints(countries, dollar, pair)
 
 
 def find_amounts(
-    text: str, *, countries: Collection[str] = (), dollar: str | None = None, offset: int = 0
+    text: str,
+    *,
+    countries: Collection[str] = (),
+    dollar: str | None = None,
+    offset: int = 0,
+    pair: Collection[str] = (),
 ) -> list[MoneyMention]:
     """Money amounts and percentages, sorted by start, none overlapping.
 
@@ -307,11 +312,12 @@ def find_amounts(
     Japan is not. A bare "$" or "dollar" is USD unless the story is local to one dollar country
     (`CurrencyLexicon.bare_dollar`: a Canadian Press story's "$" is CAD). A caller passing
     part of an article gives `dollar`, that reading of the whole article, and `offset`, where
-    the part starts: the mentions' offsets are then the article's.
+    the part starts: the mentions' offsets are then the article's. `pair`, the countries the
+    story is mostly about, come first when a sign is shared.
     """
     if dollar is None:
         dollar = currency_lexicon().bare_dollar(countries, text)
-    hints = _hints(frozenset(countries), dollar)
+    hints = _hints(frozenset(countries), dollar, frozenset(pair))
     found: list[MoneyMention] = []
     _digit_mentions(text, hints, offset, found)
     _word_mentions(text, hints, offset, found)

@@ -94,10 +94,12 @@ def _penalty(doc: Document, sig: Signals, event_sentences: int, reasons: list[st
     if excess > 0:
         penalty += min(0.5, 0.12 * excess)
         reasons.append(f"conflict cues in {conflict_sentences} sentences")
-    if sig.title_topic in _TOPICS_OVER_COOPERATION or (
-        sig.title_topic is not None and not sig.title_cooperation
-    ):
+    if sig.title_topic in _TOPICS_OVER_COOPERATION:
         penalty += 0.45
+        reasons.append(f"headline about {sig.title_topic}")
+    elif sig.title_topic is not None and not sig.title_cooperation:
+        # a markets or results headline with no cooperation word: the facts are its asides
+        penalty += 0.5
         reasons.append(f"headline about {sig.title_topic}")
     limit = 2 * event_sentences + 2
     if _off_topic_bound(doc) > limit:  # (speed) the topics are read only when they may weigh

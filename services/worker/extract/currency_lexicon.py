@@ -14,6 +14,10 @@ import pycountry
 
 from services.worker.extract.numbers import SCALE_WORDS
 
+# US dollars written as such: a story that does so means its own dollar by a bare "$".
+_US_MARKED: Final = re.compile(
+    r"\bUS\s?\$|\$US(?![A-Za-z])|\bUSD\b|\bU\.S\.\s?\$|\bU\.?S\.? dollars?\b"
+)
 _DATA_PACKAGE: Final = "services.worker.extract"
 _DATA_FILE: Final = "data/currencies.json"
 # Longest prefix written before a number ("U.S. $"), so a lookup never reads further back.
@@ -39,6 +43,7 @@ class Hints:
 
     countries: frozenset[str]
     dollar: str = "USD"
+    pair: frozenset[str] = frozenset()  # the story's main pair: their currencies come first
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +123,9 @@ class CurrencyLexicon:
         """The code of a bare "$" or "dollar" in this story: USD (wire stories on international
         deals quote USD so), unless exactly one country of the hint writes its own currency as
         "$" (Mexico only when the text says "peso"), the text neither marks that currency
-        ("A$", "Singapore dollars": then "$" is the other one) and the hint has no USA, or the
-        text names that country's own press ("The Canadian Press", "RNZ"); never in a story
-        with a wire credit ("(Reuters)")."""
+        ("A$", "Singapore dollars": then "$" is the other one) and either the hint has no USA
+        or the text writes US dollars as such ("US$"), or the text names that country's own
+        press ("The Canadian Press", "RNZ"); never in a story with a wire credit ("(Reuters)")."""
         local = [
             found
             for country, found in self.local_dollars.items()
@@ -133,8 +138,12 @@ class CurrencyLexicon:
             return "USD"
         if any(source in text for source in found.sources):
             return found.code  # its own press writes it bare, even after an "NZ$" lead
-        if self._marks(found.code, text) or "USA" in hints:
+        if self._marks(found.code, text):
             return "USD"
+        if "USA" in hints and not _US_MARKED.search(text):
+            return "USD"
+        # the story marks US dollars as such ("US$2 billion", "$US350 million"): its bare "$"
+        # is the local one, as Straits Times, Globe and Mail or AFR write it
         return found.code
 
     def bare_or(self, code: str, bare: bool, hints: Hints) -> str:
@@ -179,15 +188,15 @@ class CurrencyLexicon:
                 return Prefix(start=start, symbol=word, glued=False)
         return None
 
-    def for_prefix(self, symbol: str, hints: Collection[str]) -> str:
+    def for_prefix(self, symbol: str, hints: Collection[str], pair: Collection[str] = ()) -> str:
         if symbol in self.word_prefixes:
             return self.names[symbol][0]
         if symbol in self.prefixes:
-            return self.pick(self.prefixes[symbol], hints)
+            return self.pick(self.prefixes[symbol], hints, pair)
         return self.aliases.get(symbol, symbol)
 
-    def for_suffix(self, symbol: str, hints: Collection[str]) -> str:
-        return self.pick(self.suffixes[symbol], hints)
+    def for_suffix(self, symbol: str, hints: Collection[str], pair: Collection[str] = ()) -> str:
+        return self.pick(self.suffixes[symbol], hints, pair)
 
     def for_code(self, code: str) -> str:
         return self.aliases.get(code, code)
@@ -204,13 +213,19 @@ class CurrencyLexicon:
                 return base, self.names[base]
         return None
 
-    def pick(self, codes: tuple[str, ...], hints: Collection[str]) -> str:
-        """The first candidate whose country the story names, else the default (the first)."""
+    def pick(
+        self, codes: tuple[str, ...], hints: Collection[str], pair: Collection[str] = ()
+    ) -> str:
+        """The first candidate of a country of the story's main pair ("Rs" in a Nepal-Bangladesh
+        story that names India in passing is NPR), else of a country the story names, else
+        the default (the first)."""
         if len(codes) > 1 and hints:
-            wanted = set(hints)
-            for code in codes:
-                if self.countries.get(code, frozenset()) & wanted:
-                    return code
+            for wanted in (pair, hints):
+                if not wanted:
+                    continue
+                for code in codes:
+                    if not self.countries.get(code, frozenset()).isdisjoint(wanted):
+                        return code
         return codes[0]
 
 

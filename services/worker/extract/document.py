@@ -10,6 +10,7 @@ from typing import Any, Protocol, TypeVar
 
 from services.worker.extract.amounts import MoneyMention, find_amounts
 from services.worker.extract.clauses import conflict_in
+from services.worker.extract.context import main_pair
 from services.worker.extract.currency_lexicon import currency_lexicon
 from services.worker.extract.entities import prepare_mentions
 from services.worker.extract.fastre import lower_text
@@ -98,6 +99,8 @@ class Document:
         times: list[TimeMention] = []
         # whose "$" a bare dollar is (CAD in a Canadian Press story): read once, from the whole text
         dollar = currency_lexicon().bare_dollar(self.countries, self.text)
+        pair = {e.country for e in main_pair(self.title, self.mentions, len(self.text))}
+        pair.discard(None)
         text, countries, anchor = self.text, self.countries, self.anchor
         money_runs, time_runs = set(self._runs(money_in)), set(self._runs(times_in))
         # (speed) both readers of a run one after the other: it is sliced once, and its numbers
@@ -105,7 +108,9 @@ class Document:
         for start, end in sorted(money_runs | time_runs):
             part = text[start:end]
             if (start, end) in money_runs:
-                money += find_amounts(part, countries=countries, dollar=dollar, offset=start)
+                money += find_amounts(
+                    part, countries=countries, dollar=dollar, offset=start, pair=pair
+                )
             if (start, end) in time_runs:
                 times += find_times(part, anchor, offset=start)
         self.money, self.times = money, times
