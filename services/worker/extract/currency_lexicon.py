@@ -119,17 +119,21 @@ class CurrencyLexicon:
             return Prefix(start=start, symbol=symbol, glued=end == pos)
         return None
 
-    def bare_dollar(self, hints: Collection[str], text: str) -> str:
+    def bare_dollar(self, hints: Collection[str], text: str, pair: Collection[str] = ()) -> str:
         """The code of a bare "$" or "dollar" in this story: USD (wire stories on international
         deals quote USD so), unless exactly one country of the hint writes its own currency as
         "$" (Mexico only when the text says "peso"), the text neither marks that currency
         ("A$", "Singapore dollars": then "$" is the other one) and either the hint has no USA
         or the text writes US dollars as such ("US$"), or the text names that country's own
-        press ("The Canadian Press", "RNZ"); never in a story with a wire credit ("(Reuters)")."""
+        press ("The Canadian Press", "RNZ"); never in a story with a wire credit ("(Reuters)").
+        When the story's main `pair` is known, the dollar country must be one of it: Singapore
+        named in passing does not make a Jakarta story's "$" Singapore's."""
         local = [
             found
             for country, found in self.local_dollars.items()
-            if country in hints and (found.needs_word is None or found.needs_word in text)
+            if country in hints
+            and (not pair or country in pair)
+            and (found.needs_word is None or found.needs_word in text)
         ]
         if len(local) != 1:
             return "USD"
@@ -170,7 +174,7 @@ class CurrencyLexicon:
     def _marks(self, code: str, text: str) -> bool:
         """Whether the text writes `code` with its own sign or name ("A$", "Canadian dollar")."""
         signs, names = self.own_marks.get(code) or _own_marks(code, self.prefixes, self.names)
-        if any(sign in text for sign in signs):
+        if any(_has_sign(text, sign) for sign in signs):
             return True
         lowered = text.lower()
         return any(name in lowered for name in names)
@@ -262,6 +266,16 @@ def _countries_of(code: str, explicit: dict[str, list[str]]) -> frozenset[str]:
         return frozenset(explicit[code])
     country = pycountry.countries.get(alpha_2=code[:2])
     return frozenset({country.alpha_3}) if country is not None else frozenset()
+
+
+def _has_sign(text: str, sign: str) -> bool:
+    """Whether `sign` is written as such: "S$" is not the end of "US$"."""
+    at = text.find(sign)
+    while at != -1:
+        if at == 0 or not text[at - 1].isalpha():
+            return True
+        at = text.find(sign, at + 1)
+    return False
 
 
 def _tuples(mapping: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:

@@ -97,11 +97,11 @@ class Document:
         inside a sum ("U.S. dollars") stop being mentions."""
         money: list[MoneyMention] = []
         times: list[TimeMention] = []
-        # whose "$" a bare dollar is (CAD in a Canadian Press story): read once, from the whole text
-        dollar = currency_lexicon().bare_dollar(self.countries, self.text)
         pair = {
             e.country for e in main_pair(self.title, self.mentions, len(self.text)) if e.country
         }
+        # whose "$" a bare dollar is (CAD in a Canadian Press story): read once, from the whole text
+        dollar = currency_lexicon().bare_dollar(self.countries, self.text, pair)
         text, countries, anchor = self.text, self.countries, self.anchor
         money_runs, time_runs = set(self._runs(money_in)), set(self._runs(times_in))
         # (speed) both readers of a run one after the other: it is sliced once, and its numbers
