@@ -39,11 +39,14 @@ _JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|held\s+in|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_KINDS: Final = frozenset({"city", "region", "capital"})
 # What may follow a trigger's noun in its clause for the next clause to describe the noun: a
-# prepositional phrase ("between the two neighbours"), and a list of what it holds
+# participle ("signed during the visit"), a prepositional phrase ("between the two
+# neighbours"), and a list of what it holds
 # ("imports from Uganda, mainly milk, maize and sugar, came to"), nothing else.
 _NOUN_COMPLEMENT: Final = re.compile(
+    r"(?:\s+(?:signed|reached|concluded|agreed|announced)\b[^,;]*)?"
     r"(?:\s+(?:between|with|of|from|to|among)\b[^,;]*)?"
-    r"(?:,\s*(?:mainly|mostly|chiefly|largely|primarily|principally|notably|including|covering)\b[^;]*)?"
+    r"(?:,\s*(?:mainly|mostly|chiefly|largely|primarily|principally|notably|including"
+    r"|covering)\b[^;]*)?"
     r"[\s,]*"
 )
 _EVENT_TYPES: Final = {t.value: t for t in EventType}  # (speed) not EventType(value), dear

@@ -164,6 +164,46 @@ CASES = [
         (120e6, "USD"),
     ),
     (
+        "earnings from one good's sales to the other side",
+        "Kenya, Egypt sign tea and drugs deals",
+        "Kenya and Egypt signed five agreements on Monday. Kenya earned Sh43.6 billion from "
+        "tea sales to Egypt last year, the Tea Board said.",
+        EventType.TRADE_VOLUME,
+        (43.6e9, "KES"),
+    ),
+    (
+        "investments 'exceeding' a sum",
+        "Kuwait fund lends Egypt",
+        "Kuwait signed a loan agreement with Egypt on Sunday. Kuwait is among the largest "
+        "Arab investors in Egypt, with investments exceeding USD 20 billion.",
+        EventType.INVESTMENT,
+        (20e9, "USD"),
+    ),
+    (
+        "money released as a tranche of aid",
+        "India, Bhutan open rail link",
+        "India and Bhutan opened their first rail link on Friday. India had released "
+        "Rs 1,500 crore to Bhutan as the first tranche of its assistance.",
+        EventType.ECONOMIC_AID,
+        (1.5e10, "INR"),
+    ),
+    (
+        "a Straits Times bare dollar beside a written US$ is Singapore's",
+        "Singapore, Indonesia leaders meet",
+        "Singapore and Indonesia agreed on a $4.1 billion solar export project on Monday, "
+        "and Singapore's GIC will co-invest up to US$2 billion in Indonesia.",
+        EventType.TRADE_AGREEMENT,
+        (4.1e9, "SGD"),
+    ),
+    (
+        "Thai baht written Bt",
+        "Thai retailer expands in Vietnam",
+        "Thailand and Vietnam agreed to deepen trade ties on Monday. Thai retailer Siam "
+        "Retail Holdings said it would invest a further Bt9 billion in Vietnam.",
+        EventType.INVESTMENT,
+        (9e9, "THB"),
+    ),
+    (
         "a weather radar bought with a grant is not military",
         "Japan grants Philippines weather radars",
         "Japan committed a grant of ¥2.5 billion to the Philippines for the purchase of "
@@ -195,13 +235,37 @@ def test_one_sides_national_total_is_not_the_pairs() -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Coffee prices drop as global supply outlook improves", "Rand firms; JSE lifted by miners"],
+    [
+        "Coffee prices drop as global supply outlook improves",
+        "Rand firms; JSE lifted by miners",
+        "Tokyo stocks end higher as weak yen lifts exporters",
+    ],
 )
 def test_market_headlines_are_not_cooperation(title: str) -> None:
     text = (
         "Uganda exported 612,000 bags of coffee worth $214 million to Germany in February, "
         "the ministry said in its monthly market report."
     )
+    assert not analyse(article(title, text)).classification.is_trade_cooperation
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Abu Dhabi port operator pulls out of $800m terminal deal",
+            "AD Ports Group has withdrawn from an $800 million deal to build and run a terminal "
+            "at Chittagong in Bangladesh, the port authority said. The Emirati operator had "
+            "signed a memorandum of understanding with the authority last year.",
+        ),
+        (
+            "Norway suspends $52 million energy support to Uganda",
+            "Norway has suspended its $52 million energy programme in Uganda over procurement "
+            "irregularities, the embassy said. Norway had provided the grant since 2021.",
+        ),
+    ],
+)
+def test_undone_cooperation_is_not_cooperation(title: str, text: str) -> None:
     assert not analyse(article(title, text)).classification.is_trade_cooperation
 
 
