@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from services.worker.extract import analyse, classify
-from shared.models import ArrivalKind, Article, EventType, Sector
-
-RECEIVED = datetime(2025, 1, 1, tzinfo=UTC)
-PUBLISHED = datetime(2024, 3, 1, tzinfo=UTC)
-
-
-def article(title: str, text: str) -> Article:
-    return Article.build(
-        title=title,
-        text=text,
-        arrived_via=ArrivalKind.FILE,
-        received_at=RECEIVED,
-        published_at=PUBLISHED,
-    )
-
+from shared.models import EventType, Sector
+from tests.unit.extract.articles import article
 
 # (name, title, text, is trade cooperation, countries of the cooperating parties)
 CASES = [

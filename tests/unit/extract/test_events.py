@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
@@ -19,21 +19,7 @@ from shared.models import (
     TemporalRelation,
     TradeEvent,
 )
-
-RECEIVED = datetime(2025, 1, 1, tzinfo=UTC)
-
-
-def article(title: str, text: str, published: date | None = date(2024, 3, 1)) -> Article:
-    when = (
-        datetime(published.year, published.month, published.day, tzinfo=UTC) if published else None
-    )
-    return Article.build(
-        title=title,
-        text=text,
-        arrived_via=ArrivalKind.FILE,
-        received_at=RECEIVED,
-        published_at=when,
-    )
+from tests.unit.extract.articles import RECEIVED, article
 
 
 def only_event(title: str, text: str, published: date | None = date(2024, 3, 1)) -> TradeEvent:

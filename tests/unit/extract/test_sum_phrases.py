@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from services.worker.extract import analyse
-from shared.models import ArrivalKind, Article, EventType
-
-RECEIVED = datetime(2025, 1, 1, tzinfo=UTC)
-
-
-def article(title: str, text: str) -> Article:
-    return Article.build(
-        title=title,
-        text=text,
-        arrived_via=ArrivalKind.FILE,
-        received_at=RECEIVED,
-        published_at=datetime(2025, 6, 2, tzinfo=UTC),
-    )
+from shared.models import EventType
+from tests.unit.extract.articles import article
 
 
 def sums_by_type(title: str, text: str) -> dict[EventType, set[tuple[float, str]]]:
