@@ -232,6 +232,11 @@ def decide(doc: Document, facts: list[Draft]) -> tuple[Classification, list[Draf
     if sig.title_cooperation and kept:
         score = min(0.99, score + 0.05)
     score -= _penalty(doc, sig, len({f.sentence for f in kept}), reasons)
+    if sig.title_conflict and kept and all(f.type is EventType.TRADE_VOLUME for f in kept):
+        # "Garment factories cut shifts as US tariff kicks in": a conflict story quoting the
+        # trade it hits reports no cooperation
+        score = 0.0
+        reasons.append("trade figures in a story about economic conflict")
     score -= _off_lead(doc, sig, kept, reasons)
     score = round(max(0.0, min(1.0, score)), 3)
     positive = bool(kept) and score >= ARTICLE_MIN_SCORE

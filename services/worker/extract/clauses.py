@@ -189,6 +189,7 @@ def marks_new_fact(text: str) -> bool:
 # A conflict cue in a concessive phrase is the background of what the clause reports.
 _CONCESSIVE: Final = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b")
 _CONCESSIVE_REACH: Final = 40
+_CLAUSE_BREAK: Final = re.compile(r"[;:]|\b(?:as|while|after|because|since|when|amid|but)\b")
 
 
 def conflict_in(text: str) -> bool:
@@ -202,9 +203,19 @@ def conflict_in(text: str) -> bool:
         before = lowered[max(0, start - 60) : start]
         if _CONCESSIVE.search(before, max(0, len(before) - _CONCESSIVE_REACH)):
             continue  # "pledge billions for Mexico despite US tariff uncertainty": background
-        if not c.liberalising.search(before + " . " + lowered[end : end + 15]):
+        # only the cue's own clause: "factories cut shifts as US tariff kicks in" cuts no tariff
+        own = before[_last_boundary(before) :]
+        if not c.liberalising.search(own + " . " + lowered[end : end + 15]):
             return True
     return False
+
+
+def _last_boundary(text: str) -> int:
+    """Where the clause holding the end of `text` starts (0 when it starts before `text`)."""
+    last = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        last = m.end()
+    return last
 
 
 def domain_in(text: str, domain: str) -> bool:

@@ -255,7 +255,7 @@ def complete_from_pair(
     sum that goes to many ("USD 12 billion in lines of credit to African countries")."""
     if sides(units) != 1 or len(ctx.pair) != 2 or not _completes(hit.type, clause):
         return units, "partial"
-    if _MANY_RECEIVERS.search(clause) or is_national_total(clause):
+    if _MANY_RECEIVERS.search(clause) or is_national_total(clause) or _at_home(units):
         return units, "partial"
     index = ctx.doc.sentence_index(hit.start)
     if any(index in ctx.doc.topic_sentences(t) for t in _RESULTS_TOPICS):
@@ -265,6 +265,12 @@ def complete_from_pair(
     if None in pair or not named <= pair:
         return units, "partial"
     return _with_pair(ctx, units, hit), "pair"
+
+
+def _at_home(units: list[Unit]) -> bool:
+    """'Sundaram Fasteners will invest ₹1,450 crore at its plants in Tamil Nadu': one side and
+    a place of its own country is money spent at home, not with the pair's other side."""
+    return any(u.kind == "region" or u.kind == "city" for u in units)
 
 
 def is_national_total(clause: str) -> bool:
