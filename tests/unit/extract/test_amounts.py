@@ -297,6 +297,13 @@ NOTATIONS = [
     ("a PEN 1.2 billion port", "PEN 1.2 billion", 1.2e9, "PEN", ()),
     ("a US$1,2 billion project", "US$1,2 billion", 1.2e9, "USD", ()),
     ("a R2,75bn loan", "R2,75bn", 2.75e9, "ZAR", ("ZAF",)),
+    ("committed more than 400 billion FCFA", "more than 400 billion FCFA", 4e11, "XOF", ("CIV",)),
+    ("exports worth M14.8bn in 2024", "M14.8bn", 1.48e10, "LSL", ("LSO",)),
+    ("a deal valued at Rwf14.5 billion", "Rwf14.5 billion", 1.45e10, "RWF", ()),
+    ("a BDS$12 million hub", "BDS$12 million", 1.2e7, "BBD", ()),
+    ("a G$6 billion investment", "G$6 billion", 6e9, "GYD", ()),
+    ("paying $US350 million for", "$US350 million", 3.5e8, "USD", ("AUS",)),
+    ("about Bt18 billion in orders", "about Bt18 billion", 1.8e10, "THB", ()),
 ]
 
 

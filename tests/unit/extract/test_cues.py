@@ -25,6 +25,15 @@ from services.worker.extract.clauses import conflict_in, domain_in
         ("German companies pledge billions for Mexico despite US tariff uncertainty", False),
         ("Firms stay in Mexico in spite of the tariff threats from Washington", False),
         ("Exports slump as US tariffs bite", True),
+        # a liberalising word counts in the cue's own clause only
+        ("Garment factories cut shifts as 19 percent US tariff kicks in", True),
+        ("Sahel junta bloc slaps levy on imports from West African neighbours", True),
+        # cooperation undone
+        ("Malawi: US Pulls Plug On U.S.$350 Million MCC Transport Compact", True),
+        ("Abu Dhabi port operator pulls out of $800m Bay Terminal deal", True),
+        ("Australian miner exits P12-billion Palawan nickel venture", True),
+        ("New Zealand pauses $18.2m in funding to Cook Islands", True),
+        ("Tanzania bans maize, rice exports as prices soar", True),
     ],
 )
 def test_conflict_in(sentence: str, conflict: bool) -> None:

@@ -256,6 +256,24 @@ def test_undone_cooperation_is_not_cooperation(title: str, text: str) -> None:
     assert not analyse(article(title, text)).classification.is_trade_cooperation
 
 
+def test_a_conflict_story_quoting_the_trade_it_hits_is_no_cooperation() -> None:
+    text = (
+        "Cambodian exports to the US totalled $9.9 billion last year, while imports from the "
+        "US were only about $320 million, a gap Washington cited for its tariff."
+    )
+    title = "Garment factories cut shifts as 19 percent US tariff kicks in"
+    assert not analyse(article(title, text)).classification.is_trade_cooperation
+
+
+def test_money_a_firm_spends_at_home_is_not_the_pairs() -> None:
+    found = sums_by_type(
+        "India, US talk auto parts",
+        "India and the United States signed a supply chain pact on Monday. Sundaram Fasteners "
+        "will invest ₹1,450 crore to expand its plants in Tamil Nadu, the company said.",
+    )
+    assert all((1.45e10, "INR") not in sums for sums in found.values()), found
+
+
 def test_a_bond_buy_back_is_no_purchase() -> None:
     found = sums_by_type(
         "Kenya unveils budget",
