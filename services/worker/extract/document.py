@@ -19,6 +19,7 @@ from services.worker.extract.lexicon import cues
 from services.worker.extract.sentences import Sentence, split_sentences
 from services.worker.extract.stems import EXTRA_STEMS as EXTRA_STEMS
 from services.worker.extract.stems import StemIndex
+from services.worker.extract.surface import Entity
 from services.worker.extract.timex import TimeMention, find_times
 
 
@@ -66,6 +67,7 @@ class Document:
     _topics: dict[str, frozenset[int]] = field(default_factory=dict)
 
     countries: frozenset[str] = frozenset()
+    pair: tuple[Entity, ...] | None = None  # the main pair, once `read_numbers` has found it
     # per list of spans (mentions, money, times): the list, its length, its starts if sorted
     _span_starts: dict[int, tuple[list[Any], int, list[int] | None]] = field(
         default_factory=dict, repr=False, compare=False
@@ -97,9 +99,9 @@ class Document:
         inside a sum ("U.S. dollars") stop being mentions."""
         money: list[MoneyMention] = []
         times: list[TimeMention] = []
-        pair = {
-            e.country for e in main_pair(self.title, self.mentions, len(self.text)) if e.country
-        }
+        # the article's main pair, kept for the reading that follows (resolve.Context.pair)
+        self.pair = main_pair(self.title, self.mentions, len(self.text))
+        pair = {e.country for e in self.pair if e.country}
         # whose "$" a bare dollar is (CAD in a Canadian Press story): read once, from the whole text
         dollar = currency_lexicon().bare_dollar(self.countries, self.text, pair)
         text, countries, anchor = self.text, self.countries, self.anchor

@@ -103,7 +103,10 @@ class Context:
         most articles never refer to it."""
         if self._pair is None:
             doc = self.doc
-            self._pair = main_pair(doc.title, doc.mentions, len(doc.text))
+            found = doc.pair  # (speed) read with the sums: the currencies' hint needed it
+            self._pair = (
+                found if found is not None else main_pair(doc.title, doc.mentions, len(doc.text))
+            )
         return self._pair
 
 
