@@ -60,8 +60,13 @@ _DIRECTED: Final = re.compile(
 # A sum in a sentence about results or markets is not money moved between the pair.
 _RESULTS_TOPICS: Final = ("earnings", "stocks", "macro")
 # One side's total from all partners ("Malaysia approved total investments of RM378.5bil").
+# Owned by the side named ("Malaysia's total exports", "its overall trade") or what it took in
+# ("Malaysia approved total investments"); a bare "total trade reached" is the pair's.
 _NATIONAL_TOTAL: Final = re.compile(
-    r"\b(?:total|overall)\s+(?:approved\s+|foreign\s+|direct\s+)*(?:investments?|exports|imports|trade|FDI)\b",
+    r"(?:['’]s|\bits|\b(?:approved|recorded|posted|registered|attracted|received|drew|"
+    r"foresees|envisages|requires|needs))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:total|overall)\s+(?:approved\s+|foreign\s+|direct\s+)*"
+    r"(?:investments?|exports|imports|trade|FDI)\b",
     re.IGNORECASE,
 )
 _MANY_RECEIVERS: Final = re.compile(

@@ -304,6 +304,7 @@ NOTATIONS = [
     ("a G$6 billion investment", "G$6 billion", 6e9, "GYD", ()),
     ("paying $US350 million for", "$US350 million", 3.5e8, "USD", ("AUS",)),
     ("about Bt18 billion in orders", "about Bt18 billion", 1.8e10, "THB", ()),
+    ("worth around 407 billion crowns", "around 407 billion crowns", 4.07e11, "CZK", ("CZE",)),
 ]
 
 
@@ -317,7 +318,12 @@ def test_notations(
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Samsung won 3 billion in orders", "He won 2 million votes", "the yen 5 percent lower"],
+    [
+        "Samsung won 3 billion in orders",
+        "He won 2 million votes",
+        "the yen 5 percent lower",
+        "the crown jewels, 5 crowns",
+    ],
 )
 def test_currency_words_before_numbers_need_a_scale_and_country(sentence: str) -> None:
     assert [m.currency for m in find_amounts(sentence, countries={"USA"})] in ([], [None])

@@ -191,6 +191,14 @@ CASES = [
         (9e9, "THB"),
     ),
     (
+        "a bare 'total trade reached' in a pair's story is the pair's",
+        "Malaysian firms secure sales in Türkiye",
+        "Malaysia and Türkiye signed a trade agreement on Monday. In the January-October "
+        "period, total trade reached RM16.2 billion, MATRADE said.",
+        EventType.TRADE_VOLUME,
+        (16.2e9, "MYR"),
+    ),
+    (
         "a weather radar bought with a grant is not military",
         "Japan grants Philippines weather radars",
         "Japan committed a grant of ¥2.5 billion to the Philippines for the purchase of "
