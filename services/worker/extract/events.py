@@ -26,6 +26,12 @@ from shared.models import EventType, Role
 
 MIN_FACT_SUM: Final = 1000.0
 PRONOUN_FIGURE_RULE: Final = "continues_figure"
+# Rules that tell a figure by pronoun ("it stood at", "bring it to"), and the types of the
+# fact in the sentence before that the pronoun may stand for.
+_PRONOUN_RULES: Final = {
+    PRONOUN_FIGURE_RULE: frozenset({EventType.TRADE_VOLUME}),
+    "raise_it_to": frozenset({EventType.TRADE_VOLUME, EventType.TRADE_TARGET}),
+}
 _DEFAULT_ROLE: Final = {
     EventType.TRADE_AGREEMENT: Role.SIGNATORY,
     EventType.TRADE_MISSION: Role.PARTNER,
@@ -86,10 +92,11 @@ def _pronoun_ok(ctx: Context, draft: Draft, earlier: list[Draft]) -> bool:
     """'In the first half of 2024 it stood at Dh318 million': a figure told by pronoun
     continues the trade figure of the sentence before, with its parties, or the trade that
     sentence names ("Trade between Montenegro and the UAE is modest."), or is no fact."""
-    if draft.hit.rule.id != PRONOUN_FIGURE_RULE:
+    types = _PRONOUN_RULES.get(draft.hit.rule.id)
+    if types is None:
         return True
     before = next(
-        (d for d in reversed(earlier) if d.sentence == draft.sentence - 1 and d.type is draft.type),
+        (d for d in reversed(earlier) if d.sentence == draft.sentence - 1 and d.type in types),
         None,
     )
     if before is not None:
