@@ -34,6 +34,9 @@ from services.worker.extract.clauses import conflict_in, domain_in
         ("Australian miner exits P12-billion Palawan nickel venture", True),
         ("New Zealand pauses $18.2m in funding to Cook Islands", True),
         ("Tanzania bans maize, rice exports as prices soar", True),
+        ("Belgium freezes €95m aid programme as Kigali cuts ties", True),
+        ("Chinese investor pulls out of $280 million logistics hub", True),
+        ("Australia-EU free trade talks collapse again over beef", True),
     ],
 )
 def test_conflict_in(sentence: str, conflict: bool) -> None:
@@ -47,6 +50,7 @@ def test_conflict_in(sentence: str, conflict: bool) -> None:
         ("Petrobras swings to Q2 loss on tax settlement", "earnings"),
         ("Codelco reported a 3% drop in first-quarter pretax profit", "earnings"),
         ("Indian, Saudi navies begin maritime exercise off Jubail", "military"),
+        ("Armenia signs contract with France for additional CAESAR howitzers", "military"),
         ("Gulf debt sales hit January record as Saudi issuers tap sukuk market", "stocks"),
     ],
 )

@@ -199,6 +199,22 @@ CASES = [
         (16.2e9, "MYR"),
     ),
     (
+        "'bring this figure to' continues the trade figure of the sentence before",
+        "Turkmenistan, Türkiye hold business forum",
+        "Trade between Turkmenistan and Türkiye reached 2.1 billion US dollars last year. The "
+        "parties expressed their intention to bring this figure to 5 billion US dollars.",
+        EventType.TRADE_TARGET,
+        (5e9, "USD"),
+    ),
+    (
+        "a Fiji paper's bare dollar beside a written US$ is Fiji's",
+        "India to fund Lautoka sugar mill",
+        "THE Government of India will provide a grant of $18 million to Fiji to upgrade the "
+        "Lautoka sugar mill, separate from a US$75 million credit line. - Fiji Times",
+        EventType.ECONOMIC_AID,
+        (18e6, "FJD"),
+    ),
+    (
         "a weather radar bought with a grant is not military",
         "Japan grants Philippines weather radars",
         "Japan committed a grant of ¥2.5 billion to the Philippines for the purchase of "
