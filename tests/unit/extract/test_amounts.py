@@ -305,6 +305,8 @@ NOTATIONS = [
     ("paying $US350 million for", "$US350 million", 3.5e8, "USD", ("AUS",)),
     ("about Bt18 billion in orders", "about Bt18 billion", 1.8e10, "THB", ()),
     ("worth around 407 billion crowns", "around 407 billion crowns", 4.07e11, "CZK", ("CZE",)),
+    ("a project valued at AMD 7.8 billion", "AMD 7.8 billion", 7.8e9, "AMD", ("ARM",)),
+    ("land bought for GEL 95 million", "GEL 95 million", 9.5e7, "GEL", ("GEO",)),
 ]
 
 
@@ -323,6 +325,7 @@ def test_notations(
         "He won 2 million votes",
         "the yen 5 percent lower",
         "the crown jewels, 5 crowns",
+        "AMD shares rose 5 percent",
     ],
 )
 def test_currency_words_before_numbers_need_a_scale_and_country(sentence: str) -> None:
