@@ -189,10 +189,6 @@ def marks_new_fact(text: str) -> bool:
 # A conflict cue in a concessive phrase is the background of what the clause reports.
 _CONCESSIVE: Final = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b")
 _CONCESSIVE_REACH: Final = 40
-# Cues of cooperation undone (cues.json, conflict): no liberalising word turns these round.
-_UNDONE: Final = re.compile(
-    r"(?:pull|exit|withdr|scrap|cancel|terminat|paus|suspen[d]|walk|end|freez|froze|talks\s)"
-)
 _CLAUSE_BREAK: Final = re.compile(r"[;:]|\b(?:as|while|after|because|since|when|amid|but)\b")
 
 
@@ -207,7 +203,7 @@ def conflict_in(text: str) -> bool:
         before = lowered[max(0, start - 60) : start]
         if _CONCESSIVE.search(before, max(0, len(before) - _CONCESSIVE_REACH)):
             continue  # "pledge billions for Mexico despite US tariff uncertainty": background
-        if _UNDONE.match(lowered, start):
+        if c.undone.match(lowered, start):
             return True  # "free trade talks collapse": cooperation undone, whatever its kind
         # only the cue's own clause: "factories cut shifts as US tariff kicks in" cuts no tariff
         own = before[_last_boundary(before) :]

@@ -218,7 +218,8 @@ class TriggerRule:
 class Cues:
     """The cue lexicons of data/cues.json, compiled."""
 
-    conflict: AnchoredPattern
+    conflict: AnchoredPattern  # its pattern holds `undone`'s too
+    undone: re.Pattern[str]  # for lower-cased text
     liberalising: WordScan
     domain: dict[str, AnchoredPattern]
     hedge: WordScan
@@ -238,8 +239,12 @@ def _anchored(entry: dict[str, Any]) -> AnchoredPattern:
 @functools.cache
 def cues() -> Cues:
     data = load_json("cues.json")
+    conflict = data["conflict"]
+    undone = data["undone"]
+    either = f"(?:{conflict['pattern']})|(?:{undone})"  # undone cooperation is conflict too
     return Cues(
-        conflict=_anchored(data["conflict"]),
+        conflict=_anchored({"anchors": conflict["anchors"], "pattern": either}),
+        undone=compile_lower(undone),
         liberalising=word_scan(data["liberalising"]),
         domain={name: _anchored(entry) for name, entry in data["domain"].items()},
         hedge=word_scan(data["hedge"]),
