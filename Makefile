@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The package with its extractor compiled by mypyc (setup.py), as the container ships it.
+COMPILED := .compiled
+PACKAGE_FILES := $(shell find services shared -type f -not -path '*/__pycache__/*' -not -name '*.so') setup.py pyproject.toml
 
-.PHONY: help setup demo test test-fast test-bundled-redis lint format typecheck bench check clean docs
+.PHONY: help setup compiled demo test test-fast test-bundled-redis lint format typecheck bench check clean docs
 
 help:
 	@echo "make demo   - set up, then run the whole pipeline on the sample feed"
@@ -19,10 +22,17 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+$(COMPILED)/.built: $(STAMP) $(PACKAGE_FILES)
+	rm -rf $(COMPILED)
+	TRADEWIRE_COMPILE=1 $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps --target $(COMPILED) .
+	touch $@
+
+compiled: $(COMPILED)/.built
+
 demo: $(STAMP)
 	$(BIN)/tradewire demo
 
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)/.built
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
@@ -33,13 +43,13 @@ test-bundled-redis: $(STAMP)
 	TRADEWIRE_TEST_REDIS_SERVER=bundled $(BIN)/python -m pytest -q -m integration
 
 lint: $(STAMP)
-	$(BIN)/ruff check services shared tests bench
-	$(BIN)/ruff format --check services shared tests bench
+	$(BIN)/ruff check services shared tests bench setup.py
+	$(BIN)/ruff format --check services shared tests bench setup.py
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format services shared tests bench
-	$(BIN)/ruff check --fix services shared tests bench
+	$(BIN)/ruff format services shared tests bench setup.py
+	$(BIN)/ruff check --fix services shared tests bench setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -48,7 +58,7 @@ $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $@
 
-bench: $(VENV)/.bench-installed
+bench: $(VENV)/.bench-installed $(COMPILED)/.built
 	$(BIN)/python -m bench.bench_extract
 	$(BIN)/python -m bench.bench_watcher
 	$(BIN)/python -m bench.bench_pipeline
@@ -56,7 +66,7 @@ bench: $(VENV)/.bench-installed
 check: lint test
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(COMPILED) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
 
 docs: $(STAMP)
 	$(BIN)/python -m shared.settings_doc

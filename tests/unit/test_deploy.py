@@ -77,3 +77,10 @@ def test_dockerfile_entrypoint_default_command_is_a_subcommand() -> None:
     args = build_parser().parse_args(yaml.safe_load(cmd.group(1)))
     assert callable(args.handler)
     assert "USER tradewire" in text, "containers must not run as root"
+
+
+def test_dockerfile_ships_the_compiled_extractor() -> None:
+    text = (DEPLOY / "Dockerfile").read_text()
+    assert "COPY pyproject.toml setup.py" in text  # the build hook is in the context
+    assert "TRADEWIRE_COMPILE=1" in text
+    assert re.search(r"pip install /wheels/tradewire-\S+\.whl", text)

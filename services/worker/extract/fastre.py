@@ -12,44 +12,31 @@ from typing import Any, Final
 
 _ANY: Final = None  # the first character could be anything: no look-ahead then
 _MAX_FIRST_CHARS: Final = 40
+_ZERO_WIDTH: Final = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 
-def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
+_DIGITS: Final = frozenset("0123456789")
+
+
+def _first(items: list[tuple[Any, Any]], ascii_text: bool) -> set[str] | None:
     """The characters a sequence of parsed items can start with (None: any), for lower-cased
-    text. Zero-width items (\\b, look-arounds) are skipped."""
-    out: set[str] = set()
-    for op, av in items:
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue
-        found, nullable = _first_of(op, av)
-        if found is None:
-            return None
-        out |= found
-        if not nullable:
-            return out
-    return None  # the whole sequence may match empty: no useful prefix
+    text (ASCII text only when `ascii_text`). Zero-width items (\\b, look-arounds) are skipped."""
+    found, nullable = _nullable_first(items, ascii_text)
+    return None if found is None or nullable else found  # may match empty: no useful prefix
 
 
-def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+def _first_of(op: Any, av: Any, ascii_text: bool) -> tuple[set[str] | None, bool]:
     if op is _c.LITERAL:
         return {chr(av).lower()}, False
     if op is _c.IN:
-        chars: set[str] = set()
-        for sub_op, sub_av in av:
-            if sub_op is _c.LITERAL:
-                chars.add(chr(sub_av).lower())
-            elif sub_op is _c.RANGE:
-                chars.update(chr(c).lower() for c in range(sub_av[0], sub_av[1] + 1))
-            else:
-                return None, False  # a category such as \w: anything
-        return chars, False
+        return _set_first(av, ascii_text), False
     if op is _c.SUBPATTERN:
-        return _nullable_first(av[-1])
+        return _nullable_first(av[-1], ascii_text)
     if op is _c.BRANCH:
         union: set[str] = set()
         nullable = False
         for branch in av[1]:
-            found, empty = _nullable_first(branch)
+            found, empty = _nullable_first(branch, ascii_text)
             if found is None:
                 return None, False
             union |= found
@@ -57,17 +44,33 @@ def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
         return union, nullable
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
         low, _high, sub = av
-        found, empty = _nullable_first(sub)
+        found, empty = _nullable_first(sub, ascii_text)
         return found, low == 0 or empty
     return None, False
 
 
-def _nullable_first(items: Any) -> tuple[set[str] | None, bool]:
+def _set_first(items: Any, ascii_text: bool) -> set[str] | None:
+    """The members of a character set; a category only as \\d on ASCII text (elsewhere \\d
+    also matches other scripts' digits)."""
+    chars: set[str] = set()
+    for sub_op, sub_av in items:
+        if sub_op is _c.LITERAL:
+            chars.add(chr(sub_av).lower())
+        elif sub_op is _c.RANGE:
+            chars.update(chr(c).lower() for c in range(sub_av[0], sub_av[1] + 1))
+        elif sub_op is _c.CATEGORY and sub_av is _c.CATEGORY_DIGIT and ascii_text:
+            chars |= _DIGITS
+        else:
+            return None  # another category such as \\w: anything
+    return chars
+
+
+def _nullable_first(items: Any, ascii_text: bool) -> tuple[set[str] | None, bool]:
     out: set[str] = set()
     for op, av in items:
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        if op in _ZERO_WIDTH:
             continue
-        found, nullable = _first_of(op, av)
+        found, nullable = _first_of(op, av, ascii_text)
         if found is None:
             return None, False
         out |= found
@@ -76,10 +79,11 @@ def _nullable_first(items: Any) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def first_chars(pattern: str) -> str | None:
-    """The characters a match of `pattern` can start with, or None when it could be any."""
+def first_chars(pattern: str, *, ascii_text: bool = False) -> str | None:
+    """The characters a match of `pattern` can start with, or None when it could be any; with
+    `ascii_text`, the pattern only ever runs on ASCII text."""
     try:
-        found = _first(list(_sre.parse(pattern, re.IGNORECASE)))
+        found = _first(list(_sre.parse(pattern, re.IGNORECASE)), ascii_text)
     except (re.error, TypeError, ValueError):
         return None
     if not found or len(found) > _MAX_FIRST_CHARS:
@@ -114,7 +118,6 @@ def _lower_literals(pattern: str) -> str:
 
 _MIN_LITERAL_CHARS: Final = 3
 _MAX_FACTORS: Final = 3
-_ZERO_WIDTH: Final = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 
 def _best(factors: list[frozenset[str]]) -> frozenset[str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
@@ -125,20 +126,32 @@ def _fast_form(lowered: str) -> re.Pattern[str] | None:
             return None
         lowered = lowered[head + len("])(?:") : -1]
     rests = []
-    for branch in _branches(lowered):  # each branch of the top level needs its own \b
+    for branch in _flat_branches(lowered):  # each branch of the top level needs its own \b
         rest = branch[2:]
-        chars = first_chars(rest)
+        chars = first_chars(rest, ascii_text=True)  # the fast form only runs on ASCII text
         if not branch.startswith("\\b") or chars is None or not set(chars) <= _WORD_CHARS:
             return None
         rests.append(rest)
     return re.compile(f"[{re.escape(_ASCII_NON_WORD)}](?:{'|'.join(rests)})")
 
 
-def _branches(source: str) -> list[str]:
-    """The alternatives of `source`'s top level (itself when it has one)."""
-    branches = []
+def _flat_branches(source: str) -> list[str]:
+    """The top level's alternatives, with a branch that is one whole non-capturing group
+    ("(?:a|b)|c") replaced by that group's alternatives: the same matches, in the same order."""
+    flat = []
+    for branch in _branches(source):
+        if branch.startswith("(?:") and _group_end(branch) == len(branch) - 1:
+            flat.extend(_flat_branches(branch[3:-1]))
+        else:
+            flat.append(branch)
+    return flat
+
+
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of `source` outside escapes and character classes, with the
+    group depth after it."""
     depth = 0
-    start = i = 0
+    i = 0
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -149,16 +162,22 @@ def _branches(source: str) -> list[str]:
                 i += 1
             while source[i] != "]":
                 i += 2 if source[i] == "\\" else 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(source[start:i])
-            start = i + 1
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
         i += 1
-    branches.append(source[start:])
-    return branches
+
+
+def _group_end(source: str) -> int:
+    """Where the group that `source` opens with closes (-1 if it never does)."""
+    return next((i for i, ch, depth in _structure(source) if ch == ")" and depth == 0), -1)
+
+
+def _branches(source: str) -> list[str]:
+    """The alternatives of `source`'s top level (itself when it has one)."""
+    cuts = [i for i, ch, depth in _structure(source) if ch == "|" and depth == 0]
+    bounds = zip([-1, *cuts], [*cuts, len(source)], strict=True)
+    return [source[start + 1 : end] for start, end in bounds]
 
 
 CaseBlind = tuple[re.Pattern[str], WordScan]
