@@ -6,8 +6,14 @@ import re
 
 import pytest
 
-from services.worker.extract.fastre import compile_lower, required_literals
-from services.worker.extract.lexicon import trigger_rules
+from services.worker.extract.fastre import compile_lower, first_chars, required_literals
+from services.worker.extract.lexicon import (
+    _branches,
+    _flat_branches,
+    cues,
+    trigger_rules,
+    word_scan,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +70,59 @@ def test_rule_without_its_verb_is_skipped() -> None:
     assert rules, "some trigger rules should have required literals"
     rule = next(iter(rules.values()))
     assert not rule.may_match("nothing relevant here at all.")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ascii_text", "expected"),
+    [
+        (r"\bsigned", False, "s"),
+        (r"(?:tariffs?|\d+%\s+duty)", False, None),  # \d also matches other scripts' digits
+        (r"(?:tariffs?|\d+%\s+duty)", True, "0123456789t"),
+        (r"[0-9]+ tonnes", False, "0123456789"),
+        (r"\w+ly", True, None),  # \w is any letter: no useful prefix
+        (r"(?:a|b)?", True, None),  # may match empty
+    ],
+)
+def test_first_chars(pattern: str, ascii_text: bool, expected: str | None) -> None:
+    assert first_chars(pattern, ascii_text=ascii_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "branches", "flat"),
+    [
+        ("a|(b|c)|[|)]d|e\\|f", ["a", "(b|c)", "[|)]d", "e\\|f"], ["a", "(b|c)", "[|)]d", "e\\|f"]),
+        ("(?:a|b)|c", ["(?:a|b)", "c"], ["a", "b", "c"]),
+        ("(?:(?:a|b)|c)", ["(?:(?:a|b)|c)"], ["a", "b", "c"]),
+        ("(?:a)b|(?:c|d)", ["(?:a)b", "(?:c|d)"], ["(?:a)b", "c", "d"]),  # group is not all
+        ("[^)]|x", ["[^)]", "x"], ["[^)]", "x"]),
+    ],
+)
+def test_top_level_branches(source: str, branches: list[str], flat: list[str]) -> None:
+    assert _branches(source) == branches
+    assert _flat_branches(source) == flat
+
+
+_SENTENCES = [
+    "beijing slapped new tariffs on steel, and a 25% export duty on scrap followed.",
+    "the eu imposed sanctions; trade wars rarely end well, officials said.",
+    "the firm pulled out of the deal after the embargo.",
+    "anti-dumping duties of 12% hit tiles. tariff-free quotas stay.",
+    "a 10% import tax on rice and an export ban on maize were announced.",
+    "no conflict words here, only a trade agreement signed on monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", _SENTENCES)
+def test_conflict_cue_fast_scan_finds_what_its_pattern_finds(sentence: str) -> None:
+    scan = cues().conflict.scan
+    assert scan.fast is not None  # group-wrapped branches and a digit-led one no longer block it
+    assert scan.spans(sentence) == [m.span() for m in scan.pattern.finditer(sentence)]
+    assert scan.search(sentence) == (scan.pattern.search(sentence) is not None)
+
+
+def test_group_wrapped_word_branches_get_a_fast_form() -> None:
+    scan = word_scan(r"(?:\bfoo|\bbar\d)|(?:\bbaz)")
+    assert scan.fast is not None
+    text = "foo, bar7 and baz; xfoo bar"
+    assert scan.spans(text) == [(0, 3), (5, 9), (14, 17)]
+    assert word_scan(r"(?:\bfoo)x|\bbar").fast is None  # a branch not led by \b: no fast form
