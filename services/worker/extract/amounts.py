@@ -63,7 +63,26 @@ _NOT_AMOUNT_AFTER: Final = re.compile(
 _WEIGHT_AFTER: Final = re.compile(r"\s+of\b", re.I)
 _PAREN_OPEN: Final = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE: Final = re.compile(r"[^()]{0,60}?\)")
-_OR_GAP: Final = re.compile(r"\s*,?\s*(?:or|i\.e\.,?|equivalent\s+to)\s*", re.I)
+_OR_GAP: Final = re.compile(
+    # "Tk 550 crore, or about $45 million"; "1,850 million lempiras, ENEE said, or about $71m"
+    r"\s*,?\s*(?:(?:[\w.'’-]+\s+){1,4}(?:said|says|added|estimated)\s*,\s*)?"
+    r"(?:or|i\.e\.,?|equivalent\s+to)\s*",
+    re.I,
+)
+# "Tk 550 crore in the unit, Bida said. That is equivalent to about $45 million": the next
+# sentence converts the sum the sentence before ends with (see CONVERSION_LEAD).
+_NEXT_SENTENCE_GAP: Final = re.compile(
+    r"[^.;!?$]{0,80}[.]\s+(?:that|this|it|the\s+(?:figure|sum|amount|deal|contract|investment|"
+    r"total|loan|grant|order|package))(?:\s+(?:is|was|would\s+be)(?:\s+(?:equal|equivalent)"
+    r"\s+to)?|,\s+(?:equal|equivalent)\s+to)\s*",
+    re.I,
+)
+CONVERSION_LEAD: Final = re.compile(
+    r"(?:that|this|it|the\s+\w+)(?:\s+(?:is|was|would\s+be)(?:\s+(?:equal|equivalent)\s+to)?|"
+    r",\s+(?:equal|equivalent)\s+to)\s+(?:about|around|roughly|some|nearly|approximately|"
+    r"us\s?\$|\$)",
+    re.I,
+)
 
 
 # Starts with a bare digit class so the regex engine skips fast to the next digit.
@@ -267,7 +286,10 @@ def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> li
                 _PAREN_OPEN.fullmatch(text, gap_start, gap_end)
                 and _PAREN_CLOSE.match(text, after.end - offset)
             )
-            spelled = bool(_OR_GAP.fullmatch(text, gap_start, gap_end))
+            spelled = bool(
+                _OR_GAP.fullmatch(text, gap_start, gap_end)
+                or _NEXT_SENTENCE_GAP.fullmatch(text, gap_start, gap_end)
+            )
             if (paren or spelled) and _in_dollars(after) and here.currency != "USD":
                 here = here._replace(stated_usd=after.value, stated_usd_text=after.text)
                 i += 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from services.worker.extract.amounts import MoneyMention, find_amounts
+from services.worker.extract.amounts import CONVERSION_LEAD, MoneyMention, find_amounts
 from services.worker.extract.clauses import conflict_in
 from services.worker.extract.context import main_pair
 from services.worker.extract.currency_lexicon import currency_lexicon
@@ -105,6 +105,7 @@ class Document:
         # whose "$" a bare dollar is (CAD in a Canadian Press story): read once, from the whole text
         dollar = currency_lexicon().bare_dollar(self.countries, self.text, pair)
         text, countries, anchor = self.text, self.countries, self.anchor
+        money_in = self._with_conversions(set(money_in))
         money_runs, time_runs = set(self._runs(money_in)), set(self._runs(times_in))
         # (speed) both readers of a run one after the other: it is sliced once, and its numbers
         # (numbers.number_runs, cached for the last few texts) are found once
@@ -119,6 +120,17 @@ class Document:
         self.money, self.times = money, times
         if money:
             self.mentions = _outside(self.mentions, money)
+
+    def _with_conversions(self, indexes: set[int]) -> set[int]:
+        """The sentences, and each next one that converts their sum ("That is equivalent to
+        about $45 million"): read in one run, the conversion attaches to the sum."""
+        sentences = self.sentences
+        more = {
+            i + 1
+            for i in indexes
+            if i + 1 < len(sentences) and CONVERSION_LEAD.match(sentences[i + 1].text)
+        }
+        return indexes | more
 
     def _runs(self, indexes: Iterable[int]) -> list[tuple[int, int]]:
         """[start, end) of each run of consecutive sentences among `indexes`."""

@@ -8,7 +8,7 @@ from typing import Final
 from services.worker.extract import clauses as cl
 from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.candidates import worth_reading
-from services.worker.extract.drafts import Draft
+from services.worker.extract.drafts import Draft, absorb
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.parties import Unit, party_units, roles_of
 from services.worker.extract.resolve import (
@@ -21,7 +21,13 @@ from services.worker.extract.resolve import (
     sides,
 )
 from services.worker.extract.sectors import event_sectors
-from services.worker.extract.triggers import AGREEMENT_OR_DEAL, Hit, settle_overlaps
+from services.worker.extract.triggers import (
+    AGREEMENT_OR_DEAL,
+    REFERENCE_TYPES,
+    Hit,
+    settle_overlaps,
+    singular,
+)
 from shared.models import EventType, Role
 
 MIN_FACT_SUM: Final = 1000.0
@@ -81,7 +87,38 @@ def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
         clauses = cl.split_clauses(scope.sentence.text, scope.sentence.start)
         found_here = _sentence_drafts(ctx, scope, hits, clauses)
         drafts.extend(d for d in found_here if _pronoun_ok(ctx, d, drafts))
-    return drafts
+    return _with_later_sums(ctx, drafts)
+
+
+def _with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """'... the same group signed the concession contract. The contract is worth 34.9 trillion
+    pesos': one side's deal whose sum is told in the next sentence takes that sum, and with
+    it, like a deal stated with its sum, the article's other side."""
+    out: list[Draft] = []
+    for draft in drafts:
+        before = out[-1] if out else None
+        if before is not None and _tells_sum_of(before, draft):
+            clause = ctx.doc.text[before.clause[0] : before.clause[1]]
+            units, source = complete_from_pair(ctx, before.units, before.hit, clause)
+            if source == "pair":
+                before.units, before.party_source = units, source
+                default = _DEFAULT_ROLE.get(before.type, Role.PARTNER)
+                before.roles = roles_of(units, before.direction, default)
+                absorb(before, draft, units=False)
+                continue
+        out.append(draft)
+    return out
+
+
+def _tells_sum_of(before: Draft, draft: Draft) -> bool:
+    """`draft` names no one and states the sum of `before`, one side's deal with no sum."""
+    if before.party_source != "partial" or before.money or draft.party_source != "none":
+        return False
+    if draft.sentence != before.sentence + 1 or not _has_currency(draft.money):
+        return False
+    if draft.hit.rule.type == "@ref":
+        return before.type in REFERENCE_TYPES.get(singular(draft.hit.noun.lower()), ("", ()))[1]
+    return draft.type is before.type
 
 
 def _start_of(m: Mention) -> int:
@@ -261,6 +298,14 @@ def _has_currency(money: list[MoneyMention]) -> bool:
     return False
 
 
+# Partners listed as some of many: the figure is one side's trade with everyone.
+_AMONG_MARKETS: Final = re.compile(
+    r"\bamong\s+(?!the\s+two\b|both\b)(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:buyers|markets|destinations|customers|importers|suppliers|sources|partners|"
+    r"countries|nations|members|economies)\b"
+)
+
+
 def _needs_met(
     ctx: Context,
     scope: Scope,
@@ -272,6 +317,8 @@ def _needs_met(
 ) -> bool:
     needs = hit.rule.needs
     has_money = _has_currency(money)
+    if hit.type == EventType.TRADE_VOLUME.value and _AMONG_MARKETS.search(text):
+        return False  # "with Italy among the top buyers", "trade among Central American countries"
     if needs == "amount":
         return bool(money) if hit.type == EventType.TRADE_VOLUME.value else has_money
     if needs == "quantity_or_amount":

@@ -21,7 +21,7 @@ _AID_WORDS: Final = compile_case_blind(r"\b(?:loans?|credits?|financing|grants?|
 _JV_WORDS: Final = compile_case_blind(r"\bjoint[- ]ventures?\b|\bJVs?\b")
 _DEAL_WORDS: Final = compile_case_blind(
     r"\b(?:suppl(?:y|ies)|purchas\w*|sales?|offtake|off-take|procurement|export|import|delivery|"
-    r"deliveries|lease|leasing|orders?|contracts?|tenders?|buy|sell)\b"
+    r"deliveries|lease|leasing|orders?|contracts?|tenders?|concessions?|buy|sell)\b"
 )
 _AGREE_TYPES: Final = (
     (
@@ -126,6 +126,10 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "shipment": (_DEAL.value, (_DEAL, _AGR)),
     "supply": (_DEAL.value, (_DEAL, _AGR)),
     "cargo": (_DEAL.value, (_DEAL,)),
+    # "... signed a contract for the fourth phase. The work is worth about $1.9 billion"
+    "work": (_DEAL.value, (_DEAL, _JOINT)),
+    "concession": (_DEAL.value, (_DEAL, _INV, _JOINT)),
+    "lease": (_DEAL.value, (_DEAL,)),
     # "Of the total, $24 billion will be paid ...": the latest fact that states a sum
     "total": (_INV.value, tuple(EventType)),
     "sum": (_INV.value, tuple(EventType)),
@@ -255,6 +259,11 @@ def _agree_type(rest: str, after: str, v: int) -> tuple[str, str]:
     return EventType.TRADE_AGREEMENT.value, "none"
 
 
+# Between a trade noun and its verb: the verb's subject is a price or an index, not the trade.
+_PRICE_SUBJECT: Final = re.compile(r"\b(?:prices?|index)\b")
+_TRADE_VOLUME: Final = EventType.TRADE_VOLUME.value
+
+
 def _typed(
     rule: TriggerRule, span: tuple[int, int], groups: dict[str, str | None], lower: str, v: int
 ) -> tuple[str, str]:
@@ -270,6 +279,8 @@ def _typed(
     if kind == "@agree":
         end = span[1]
         return _agree_type(groups.get("rest") or "", lower[end : end + _AGREED_SPAN], v)
+    if kind == _TRADE_VOLUME and _PRICE_SUBJECT.search(groups.get("mid") or ""):
+        return "", "none"  # "the Global Dairy Trade price index dropped": prices, not trade
     direction = rule.direction
     if direction == "stake":
         verb = (groups.get("verb") or "").lower()

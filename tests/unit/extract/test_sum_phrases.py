@@ -191,6 +191,64 @@ CASES = [
         (9e9, "THB"),
     ),
     (
+        "one side's deal whose sum the next sentence tells takes the pair's other side",
+        "Peru awards tunnel to Chinese group",
+        "Peru and China signed a memorandum on mining on Monday. A group led by China Railway "
+        "Tunnel Group signed the concession for the Lima ring road tunnel. The contract is "
+        "worth 2.1 billion soles, the transport ministry said.",
+        EventType.COMMERCIAL_DEAL,
+        (2.1e9, "PEN"),
+    ),
+    (
+        "paying a sum for a lease is a commercial deal",
+        "Togo gives Burkina port space",
+        "Togo and Burkina Faso signed a transit agreement on Monday. Burkina Faso's shippers' "
+        "council will pay CFA 3.2 billion for the lease of a dry port in Lome.",
+        EventType.COMMERCIAL_DEAL,
+        (3.2e9, "XOF"),
+    ),
+    (
+        "a contract between two named sides, its sum in the next sentence",
+        "Ghana picks Brazilian builder",
+        "Ghana and Brazil signed a trade pact on Tuesday. The largest deal was a contract "
+        "between Ghana Highway Authority and Brazilian builder Andrade Obras. The contract "
+        "sum is GH₵2.4 billion, officials said.",
+        EventType.COMMERCIAL_DEAL,
+        (2.4e9, "GHS"),
+    ),
+    (
+        "'a sum grant' is aid",
+        "Korea, Rwanda sign grants",
+        "Korea and Rwanda signed two agreements in Kigali. The second agreement is a "
+        "$15 million grant from Korea to Rwanda for vocational schools.",
+        EventType.ECONOMIC_AID,
+        (15e6, "USD"),
+    ),
+    (
+        "development assistance 'estimated at' a sum",
+        "New Zealand steps up Tonga support",
+        "New Zealand and Tonga signed a partnership on Monday. New Zealand is Tonga's second "
+        "largest partner, with development assistance estimated at NZ$84 million this year.",
+        EventType.ECONOMIC_AID,
+        (84e6, "NZD"),
+    ),
+    (
+        "'committed' before a letter-prefixed sum",
+        "Australia funds Vanuatu wharf",
+        "Australia and Vanuatu signed two agreements on Monday. Australia committed "
+        "VT1.2 billion towards the Port Vila wharf, the ministry said.",
+        EventType.INVESTMENT,
+        (1.2e9, "VUV"),
+    ),
+    (
+        "'The work is worth' tells the sum of the contract before it",
+        "Oman, Egypt firms sign port deal",
+        "Oman's Asyad and Egypt's Suez Canal authority signed a contract for the third phase "
+        "of the Sokhna terminal. The work is worth about $310 million, an official said.",
+        EventType.COMMERCIAL_DEAL,
+        (310e6, "USD"),
+    ),
+    (
         "a bare 'total trade reached' in a pair's story is the pair's",
         "Malaysian firms secure sales in Türkiye",
         "Malaysia and Türkiye signed a trade agreement on Monday. In the January-October "
@@ -316,3 +374,66 @@ def test_a_relative_clause_about_another_noun_lends_no_sum() -> None:
         "about $29.8 billion last week.",
     )
     assert all((29.8e9, "USD") not in sums for sums in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "usd"),
+    [
+        (
+            "Bangladesh and Thailand signed a deal on Monday. Thai firm Siam Packaging will "
+            "invest Tk 550 crore in a plant in Bangladesh, its chief said. That is equivalent "
+            "to about $45 million at the current exchange rate.",
+            45e6,
+        ),
+        (
+            "Honduras and El Salvador signed a power deal. Honduras' ENEE signed a contract "
+            "with El Salvador's CEL. The contract is worth 1,850 million lempiras, ENEE said, "
+            "or about $71 million.",
+            71e6,
+        ),
+        (
+            "Nigeria and Türkiye signed a trade deal. Trade between Nigeria and Türkiye stood "
+            "at N3.36 trillion in 2024. The figure is equivalent to about $2.2 billion.",
+            2.2e9,
+        ),
+    ],
+)
+def test_a_conversion_told_after_the_sum_is_its_stated_usd(text: str, usd: float) -> None:
+    amounts = [a for e in analyse(article("Deal", text)).events for a in e.amounts]
+    converted = [a for a in amounts if a.currency != "USD" and a.usd_value == usd]
+    assert converted, [(a.value, a.currency, a.usd_value) for a in amounts]
+    assert all(a.currency != "USD" for a in amounts)  # the conversion is no sum of its own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopia earned a record US$2.6 billion from coffee exports last year, with Germany, "
+        "Saudi Arabia, the United States and Italy among the top buyers.",
+        "Intraregional trade among Central American countries reached $13.6 billion in 2024.",
+    ],
+)
+def test_trade_with_partners_among_many_is_one_sides_total(text: str) -> None:
+    lead = "Italy and Ethiopia signed a grant agreement on Monday for schools in Ethiopia. "
+    events = analyse(article("Italy, Ethiopia sign grant", lead + text)).events
+    assert EventType.TRADE_VOLUME not in {e.event_type for e in events}
+
+
+def test_a_price_index_that_dropped_is_no_trade_figure() -> None:
+    text = (
+        "Global dairy prices fell again as buyers in China held back. The Global Dairy Trade "
+        "price index dropped 2.8 percent at the overnight auction, New Zealand exporters said."
+    )
+    analysis = analyse(article("Dairy prices fall at auction", text))
+    assert not analysis.classification.is_trade_cooperation
+    assert analysis.events == []
+
+
+def test_a_border_that_stays_shut_is_no_cooperation() -> None:
+    text = (
+        "Trucks remained stranded on both sides of the Pakistan-Afghanistan border as the "
+        "Torkham crossing stayed closed for a third week. Pakistan's exports to Afghanistan "
+        "stood at $1.39 billion in FY25, while imports from Afghanistan were $550 million."
+    )
+    analysis = analyse(article("Traders count losses as Torkham stays shut", text))
+    assert not analysis.classification.is_trade_cooperation
