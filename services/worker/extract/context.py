@@ -44,7 +44,8 @@ _ACCORDING: Final = compile_lower(
     r"(?=,|;|\s+(?:show|shows|showed|said|says|indicat\w*|reveal\w*)\b|$)"
 )
 _SELF_PRONOUNS: Final = words("it its they their we our the this")
-# Rivals and rankings: 'taking on dominant players such as Airbus and Boeing', 'after the US'.
+# Rivals and rankings: 'taking on dominant players such as Airbus and Boeing', 'after the US';
+# witnesses: 'signed in the presence of local mayors and representatives of the EU Commission'.
 _RIVALS_SOURCE: Final = (
     r"\b(?:taking\s+on|take\s+on|takes\s+on|rival(?:s|ling|ing)?|compet(?:e|es|ing|itors?|ition)|"
     r"challeng(?:e|es|ing)|dominant\s+players|neither|nor|instead\s+of|rather\s+than|unlike|"
@@ -52,7 +53,8 @@ _RIVALS_SOURCE: Final = (
     r"versus|vs\.?|wean\w*\s+(?:\w+\s+)?off|shun\w*|away\s+from|replac\w+|"
     r"alternatives?\s+to|(?:dependence|reliance|dependency)\s+on|whose\s+members\s+(?:include|are)|members\s+include|comprising|"
     r"which\s+(?:also\s+)?includes?|opposition\s+(?:from|by)|opposed\s+by|objections?\s+(?:from|by)|"
-    r"resistance\s+from|criticism\s+from|protests?\s+(?:from|by)|(?:largest|biggest|second|third|fourth|top|leading{RANKED})[^,;.]{{0,40}}?"
+    r"resistance\s+from|criticism\s+from|protests?\s+(?:from|by)|"
+    r"(?:in\s+the\s+presence\s+of|witnessed\s+by)\s+(?:[\w-]+\s+){{0,4}}?representatives?\s+of|(?:largest|biggest|second|third|fourth|top|leading{RANKED})[^,;.]{{0,40}}?"
     r"\b(?:after|behind|ahead\s+of|following))"
     r"\b[^,;.]*"
 )

@@ -16,6 +16,11 @@ _CONTINUATION_SENTENCES: Final = 5
 _SAME_VALUE: Final = 0.01
 # A sentence that names only one side continues a fact of the sentence before or two before.
 _PARTIAL_SENTENCES: Final = 2
+# An agreement's value told apart from it: the sentences after, and the kinds of sum.
+_VALUE_SENTENCES: Final = 2
+_VALUED_BY: Final = frozenset(
+    {EventType.INVESTMENT, EventType.JOINT_PROJECT, EventType.COMMERCIAL_DEAL}
+)
 _PART_OF_A_SUM: Final = frozenset({"total", "sum", "amount"})
 # The signing of a fact just reported: by firms or agencies, the next sentence at most.
 _SIGNING_SENTENCES: Final = 1
@@ -45,6 +50,18 @@ def _continues(target: Draft, draft: Draft) -> bool:
     if draft.sentence - target.sentence > _CONTINUATION_SENTENCES:
         return False
     return set(draft.countries) <= set(target.countries)
+
+
+def _valued_agreement(facts: list[Draft], draft: Draft) -> Draft | None:
+    """'... signed an agreement to develop the first phase. The first phase represents an
+    investment of MAD 10 billion': a sum with no one named, right after an agreement to
+    build or buy that states none, is that agreement's value."""
+    if not facts or draft.type not in _VALUED_BY or not draft.deal_values():
+        return None
+    last = facts[-1]
+    if last.type is not EventType.TRADE_AGREEMENT or last.deal_values():
+        return None
+    return last if draft.sentence - last.sentence <= _VALUE_SENTENCES else None
 
 
 def _refers_to(target: Draft, draft: Draft) -> bool:
@@ -98,6 +115,7 @@ def merge_drafts(doc: Document, drafts: list[Draft]) -> list[Draft]:
             continue
         if draft.party_source == "none":
             target = next((f for f in reversed(facts) if _continues(f, draft)), None)
+            target = target or _valued_agreement(facts, draft)
             if target is not None:
                 absorb(target, draft)
             continue

@@ -66,7 +66,11 @@ _NATIONAL_TOTAL: Final = re.compile(
     r"(?:['’]s|\bits|\b(?:approved|recorded|posted|registered|attracted|received|drew|"
     r"foresees|envisages|requires|needs))\s+"
     r"(?:[\w-]+\s+){0,2}?(?:total|overall)\s+(?:approved\s+|foreign\s+|direct\s+)*"
-    r"(?:investments?|exports|imports|trade|FDI)\b",
+    r"(?:investments?|exports|imports|trade|FDI)\b"
+    # "India spends about Rs 1.68 lakh crore a year on fertiliser subsidies"
+    r"|\bon\s+(?:[\w-]+\s+){0,2}?subsid(?:y|ies)\b"
+    # "exported goods worth MAD 157 billion, making it the country's largest export industry"
+    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b",
     re.IGNORECASE,
 )
 _MANY_RECEIVERS: Final = re.compile(
@@ -86,6 +90,13 @@ _COMPANY_PRONOUN: Final = re.compile(
     r"\W*(?:It|They)\s+(?:has|have|had|will|would|is|are|was|were|also|said|plans?)\b"
 )
 _ANAPHOR_LOOKBACK_SENTENCES: Final = 3
+# A place named as where something is: "in Toledo, in western Paraná state".
+_IN_PLACE: Final = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?\Z")
+# The clause's subject refers to the last company ('According to the company, ...' does not).
+_SUBJECT_ANAPHOR: Final = re.compile(
+    r"\W*(?:It|They|(?:The|the)\s+(?:company|firm|group|carmaker|automaker|maker|manufacturer|"
+    r"miner|producer|operator|retailer|conglomerate|corporation|utility))\b"
+)
 _UNKNOWN_COMPANY: Final = re.compile(
     r"^(?:[\w-]+\s+){0,3}?(?:[A-Z][\w&.-]*\s+){1,4}(?:Ltd|Limited|Corp|Corporation|Inc|Co|"
     r"Company|Group|Holdings|Industries|Bank|PLC|Plc|SA|AG|GmbH|LLC|JSC|PJSC)\b"
@@ -237,8 +248,11 @@ def resolve_parties(
         if not units:
             units = wide  # the predicate's subject: one side, which the pair may complete
     company = _company_anaphor(ctx, text[start:end], scope.index)
-    if company is not None and sides([*units, company]) >= 2:
-        return [company, *units], "anaphora"
+    if company is not None:
+        if sides([*units, company]) >= 2:
+            return [company, *units], "anaphora"
+        if not units and _SUBJECT_ANAPHOR.match(text, start, end):
+            units = [company]  # "It will spend $1.2 billion on new lines": one side, named
     # (speed) the pair is found on first use: each cheaper test comes before asking for it
     if anaphora.search(doc.stems.lower[sentence.start : sentence.end]) and ctx.pair:
         return _with_pair(ctx, units, hit), "anaphora"
@@ -266,6 +280,8 @@ def complete_from_pair(
     if _MANY_RECEIVERS.search(clause) or is_national_total(clause) or _at_home(units):
         return units, "partial"
     index = ctx.doc.sentence_index(hit.start)
+    if _home_place_in(ctx.doc, index, units):
+        return units, "partial"
     if any(index in ctx.doc.topic_sentences(t) for t in _RESULTS_TOPICS):
         return units, "partial"  # "Codelco reported a drop in pretax profit to $1.04bn"
     pair = {e.country for e in ctx.pair}
@@ -279,6 +295,24 @@ def _at_home(units: list[Unit]) -> bool:
     """'Sundaram Fasteners will invest ₹1,450 crore at its plants in Tamil Nadu': one side and
     a place of its own country is money spent at home, not with the pair's other side."""
     return any(u.kind == "region" or u.kind == "city" for u in units)
+
+
+def _home_place_in(doc: Document, index: int, units: list[Unit]) -> bool:
+    """'BRF will invest R$800 million to expand its plant in Toledo, in western Paraná state':
+    a region or city of the one side's own country in its sentence is money spent at home."""
+    home = {u.country for u in units}
+    at_home = False
+    text = doc.text
+    for m in doc.in_sentence(index, doc.mentions):
+        # only a place something is in: "Hyderabad-based Meridian", "Xi'an Metro" are firms
+        if m.entity.kind not in ("region", "city") or not _IN_PLACE.search(
+            text[max(0, m.start - 30) : m.start]
+        ):
+            continue
+        if m.entity.country not in home:
+            return False  # "a plant in Ararat province": abroad
+        at_home = True
+    return at_home
 
 
 def is_national_total(clause: str) -> bool:

@@ -121,6 +121,8 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "project": (_JOINT.value, (_JOINT, _INV, _AID, _DEAL, _AGR)),
     # "The cable ... is estimated to cost 3.5 billion euros": the value of the project agreed
     "cost": (_JOINT.value, (_JOINT, _INV, _AGR, _DEAL)),
+    # "The two countries will share the cost, with the Bulgarian share estimated at ..."
+    "share": (_JOINT.value, (_JOINT, _INV, _AGR, _DEAL)),
     # "the deliveries would be worth roughly $600 million a year"
     "delivery": (_DEAL.value, (_DEAL, _AGR)),
     "shipment": (_DEAL.value, (_DEAL, _AGR)),
@@ -132,6 +134,9 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "lease": (_DEAL.value, (_DEAL,)),
     # "Of the total, $24 billion will be paid ...": the latest fact that states a sum
     "total": (_INV.value, tuple(EventType)),
+    # "Their combined value was put at about $1.9 billion": the value of the facts just told
+    "value": (_DEAL.value, tuple(EventType)),
+    "injection": (_INV.value, (_INV, _AID)),
     "sum": (_INV.value, tuple(EventType)),
     "amount": (_INV.value, tuple(EventType)),
 }

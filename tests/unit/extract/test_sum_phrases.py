@@ -249,6 +249,82 @@ CASES = [
         (310e6, "USD"),
     ),
     (
+        "'provided X with' a sum is aid",
+        "UK, Jamaica sign road grant",
+        "The UK and Jamaica signed a grant agreement on Monday. To date, the UK has provided "
+        "Jamaica with £40 million through the infrastructure fund.",
+        EventType.ECONOMIC_AID,
+        (40e6, "GBP"),
+    ),
+    (
+        "a firm's 'It will spend' on new lines abroad is its investment",
+        "Korean steelmaker expands in Australia",
+        "Australia and Korea signed a critical minerals pact. Korean steelmaker Posco said it "
+        "had picked Port Hedland for a new plant. It will spend US$900 million over four "
+        "years on new processing lines at the site.",
+        EventType.INVESTMENT,
+        (900e6, "USD"),
+    ),
+    (
+        "a capital injection, its sum told by 'The injection'",
+        "Taiwan chipmaker adds capital in Japan",
+        "Taiwan's UMC approved a fresh capital injection into its Japanese unit in Mie. The "
+        "injection will amount to as much as US$1.3 billion, the company said.",
+        EventType.INVESTMENT,
+        (1.3e9, "USD"),
+    ),
+    (
+        "'Their combined value' is the sum of the deals just told",
+        "Thai, Vietnamese firms sign deals",
+        "Thailand and Vietnam held a business forum in Hanoi, where companies from the two "
+        "countries signed 15 contracts. Their combined value was put at about $700 million.",
+        EventType.COMMERCIAL_DEAL,
+        (700e6, "USD"),
+    ),
+    (
+        "one side's exports with a long list of goods before the verb",
+        "Kenya, Uganda trade grows",
+        "Kenya and Uganda signed a trade pact on Monday. Kenya's exports to Uganda, mainly "
+        "steel products, edible oils, cement, pharmaceuticals, sugar and tea, were worth "
+        "KSh95.2 billion in 2024.",
+        EventType.TRADE_VOLUME,
+        (95.2e9, "KES"),
+    ),
+    (
+        "a joint firm's authorized capital",
+        "Kazakh, Turkish railways form venture",
+        "Kazakhstan and Türkiye signed 20 agreements. Kazakhstan Temir Zholy and Turkish "
+        "operator TCDD agreed to set up a joint logistics company with authorized capital of "
+        "15 billion tenge.",
+        EventType.INVESTMENT,
+        (15e9, "KZT"),
+    ),
+    (
+        "a project's cost 'is estimated at' after its agreement",
+        "Romania, Moldova sign bridge deal",
+        "Romania and Moldova signed an agreement to jointly build a new bridge over the Prut. "
+        "Its total cost is estimated at EUR 90 million.",
+        EventType.JOINT_PROJECT,
+        (90e6, "EUR"),
+    ),
+    (
+        "money 'deployed in' another country",
+        "Qatar fund bets on India",
+        "India and Qatar signed an investment pact. The Qatar Investment Authority confirmed "
+        "that it would deploy $5 billion in Indian ports and data centres.",
+        EventType.INVESTMENT,
+        (5e9, "USD"),
+    ),
+    (
+        "an agreement's value told in the next sentence by the thing agreed",
+        "Chinese builder signs Egypt zone deal",
+        "China's CSCEC signed an agreement with Egypt's canal authority on Tuesday to develop "
+        "the first phase of an industrial zone near Sokhna. The first phase represents an "
+        "investment of EGP 40 billion.",
+        EventType.TRADE_AGREEMENT,
+        (40e9, "EGP"),
+    ),
+    (
         "a bare 'total trade reached' in a pair's story is the pair's",
         "Malaysian firms secure sales in Türkiye",
         "Malaysia and Türkiye signed a trade agreement on Monday. In the January-October "
@@ -437,3 +513,49 @@ def test_a_border_that_stays_shut_is_no_cooperation() -> None:
     )
     analysis = analyse(article("Traders count losses as Torkham stays shut", text))
     assert not analysis.classification.is_trade_cooperation
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Brazilian meat packer expands plant",
+            "Brazilian food processor JBS will invest R$600 million to expand its plant in "
+            "Toledo, in western Paraná state. Most of the equipment will be supplied by Dutch "
+            "manufacturer Marel.",
+        ),
+        (
+            "India raises fertiliser imports from Saudi Arabia",
+            "India spends about Rs 1.5 lakh crore a year on fertiliser subsidies, and it is "
+            "keen to lock in supplies from Saudi Arabia.",
+        ),
+        (
+            "Ruto cancels Adani airport and power line deals",
+            "President William Ruto has cancelled the procurement process for the takeover of "
+            "the airport by India's Adani Group, as well as a KSh95 billion power deal.",
+        ),
+    ],
+)
+def test_money_at_home_or_undone_is_no_cooperation(title: str, text: str) -> None:
+    analysis = analyse(article(title, text))
+    assert not analysis.classification.is_trade_cooperation
+    assert analysis.events == []
+
+
+def test_witnesses_are_not_parties() -> None:
+    text = (
+        "Bulgaria and Romania signed an agreement to jointly build a Danube bridge on Monday. "
+        "The agreement was signed by the Romanian minister in the presence of local mayors and "
+        "representatives of the European Commission."
+    )
+    countries = {c for e in analyse(article("Bridge deal", text)).events for c in e.countries}
+    assert countries == {"BGR", "ROU"}
+
+
+def test_a_border_near_the_work_is_no_party() -> None:
+    text = (
+        "Turkmen state gas company Turkmengaz and China's CNPC signed a contract for the "
+        "fourth phase of a gas field near the Afghan border on Thursday."
+    )
+    countries = {c for e in analyse(article("Gas deal", text)).events for c in e.countries}
+    assert countries == {"TKM", "CHN"}
