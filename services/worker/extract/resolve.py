@@ -258,6 +258,10 @@ def resolve_parties(
         return _with_pair(ctx, units, hit), "anaphora"
     if not units and hit.type in _PAIR_BY_DEFAULT and ctx.pair:
         return _with_pair(ctx, units, hit), "context"  # "trade reached $X by 2030", unnamed
+    if not units and _after_the_pair(ctx, scope, hit):
+        # "... drew 140 companies from both countries. Contracts worth $320 million were
+        # signed there": a deal naming no one, right after a sentence about the two sides
+        return _with_pair(ctx, units, hit), "anaphora"
     # "Hyundai Rotem won an order ... in Bogota": a company's deal abroad is with the place
     companies_only = bool(units) and all(u.kind == "company" for u in units)
     host = _host(ctx, sentence.text, units, locative or companies_only, own)
@@ -267,6 +271,18 @@ def resolve_parties(
     if home is not None:
         return [home, *units], "dateline"
     return units, "partial" if units else "none"
+
+
+def _after_the_pair(ctx: Context, scope: Scope, hit: Hit) -> bool:
+    if hit.type not in _PAIR_COMPLETES or scope.index == 0 or len(ctx.pair) != 2:
+        return False
+    if not any(m.currency for m in scope.money):
+        return False
+    pair = {e.country for e in ctx.pair}
+    if any(m.entity.country not in pair for m in scope.mentions):
+        return False  # someone else is named: not the pair's deal for certain
+    before = ctx.doc.lower_of(scope.index - 1)
+    return cues().anaphora.search(before) is not None
 
 
 def complete_from_pair(

@@ -325,6 +325,32 @@ CASES = [
         (40e9, "EGP"),
     ),
     (
+        "one side's exports that 'were $X' (a bare dollar right after the verb)",
+        "Korea, Mexico sign supply-chain MoU",
+        "Korea and Mexico signed a supply-chain MoU on Monday. Korean exports to Mexico, led "
+        "by steel and auto parts, were $16.3 billion last year, while imports from Mexico "
+        "stood at $5.5 billion.",
+        EventType.TRADE_VOLUME,
+        (16.3e9, "USD"),
+    ),
+    (
+        "deals naming no one, right after a sentence about both countries",
+        "Turkmenistan, China sign gas deals",
+        "China and Turkmenistan signed gas agreements on Thursday. A business forum held "
+        "alongside the visit drew more than 140 companies from both countries. Contracts worth "
+        "$320 million were signed there, the Turkmen trade ministry said.",
+        EventType.COMMERCIAL_DEAL,
+        (320e6, "USD"),
+    ),
+    (
+        "investment projects 'worth a combined' sum",
+        "Bahrain, UK deepen ties",
+        "Bahrain and the UK signed a trade pact. Bahrain's Economic Development Board said it "
+        "had attracted 22 British investment projects over three years, worth a combined BD98m.",
+        EventType.INVESTMENT,
+        (98e6, "BHD"),
+    ),
+    (
         "a bare 'total trade reached' in a pair's story is the pair's",
         "Malaysian firms secure sales in Türkiye",
         "Malaysia and Türkiye signed a trade agreement on Monday. In the January-October "
