@@ -8,7 +8,7 @@ from datetime import date
 from typing import Final
 
 from services.worker.extract.numbers import NUMBER_WORDS, number_runs
-from services.worker.extract.timex_calendar import WEEKDAYS
+from services.worker.extract.timex_calendar import WEEKDAYS, add_months
 from services.worker.extract.timex_context import (
     BACK_CHARS,
     MODIFIERS,
@@ -24,6 +24,7 @@ from services.worker.extract.timex_mention import TimeMention as TimeMention
 from services.worker.extract.timex_mention import time_mention
 from services.worker.extract.timex_mention import to_when as to_when
 from services.worker.extract.timex_resolve import Expr, resolve
+from shared.models import Granularity, TemporalRelation
 
 _YEAR: Final = r"(?:19|20)[0-9]{2}(?![0-9])"
 _DAY: Final = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?"
@@ -258,6 +259,15 @@ def _tense_of(text: str, start: int, end: int) -> Callable[[], bool]:
     return lambda: is_future_context(text, start, end)
 
 
+# A window of a year before the expression that ends it: "the four quarters to June 2025".
+_TRAILING_YEAR: Final = re.compile(
+    r"\b(?:the\s+)?(?:(?:four|4)\s+quarters|(?:12|twelve)\s+months)\s+(?:to|ending)\s+"
+    r"(?:the\s+end\s+of\s+)?\Z",
+    re.IGNORECASE,
+)
+_TRAILING_REACH: Final = 48
+
+
 def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeMention]:
     """Time expressions sorted by start, resolved against `anchor` (the publication date);
     `offset` moves their offsets (`text` is then part of a text, starting there).
@@ -294,6 +304,13 @@ def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeM
         begin, finish, granularity, relation = resolve(
             expr, context, anchor, future=_tense_of(text, start, end)
         )
+        window = max(0, start - _TRAILING_REACH)
+        trailing = _TRAILING_YEAR.search(text, window, start) if finish is not None else None
+        if trailing is not None and finish is not None:
+            # "the four quarters to the end of June": the twelve months that end then
+            start = trailing.start()
+            begin = add_months(finish, -11).replace(day=1)
+            granularity, relation = Granularity.RANGE, TemporalRelation.PERIOD_COVERED
         found.append(
             time_mention(
                 start + offset, end + offset, text[start:end], begin, finish, granularity, relation
