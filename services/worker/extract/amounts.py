@@ -69,6 +69,7 @@ _OR_GAP: Final = re.compile(
     r"(?:or|i\.e\.,?|equivalent\s+to)\s*",
     re.I,
 )
+_APPOSITIVE_GAP: Final = re.compile(r"\s*,\s*")
 # "Tk 550 crore in the unit, Bida said. That is equivalent to about $45 million": the next
 # sentence converts the sum the sentence before ends with (see CONVERSION_LEAD).
 _NEXT_SENTENCE_GAP: Final = re.compile(
@@ -289,6 +290,13 @@ def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> li
             spelled = bool(
                 _OR_GAP.fullmatch(text, gap_start, gap_end)
                 or _NEXT_SENTENCE_GAP.fullmatch(text, gap_start, gap_end)
+            )
+            # "€210 million, around Tk 2,730 crore, to Bangladesh": the same sum again
+            paren = paren or (
+                after.approximate
+                and after.currency != here.currency
+                and _APPOSITIVE_GAP.fullmatch(text, gap_start, gap_end) is not None
+                and text[after.end - offset : after.end - offset + 1] in (",", ";", ")")
             )
             if (paren or spelled) and _in_dollars(after) and here.currency != "USD":
                 here = here._replace(stated_usd=after.value, stated_usd_text=after.text)

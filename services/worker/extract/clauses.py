@@ -187,7 +187,10 @@ def marks_new_fact(text: str) -> bool:
 
 
 # A conflict cue in a concessive phrase is the background of what the clause reports.
-_CONCESSIVE: Final = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b")
+_CONCESSIVE: Final = re.compile(
+    r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of|in\s+the\s+face\s+of|"
+    r"to\s+(?:offset|counter|cushion|weather|hedge\s+against)|amid\s+(?:the\s+)?(?:threat|risk)\s+of)\b"
+)
 _CONCESSIVE_REACH: Final = 40
 _CLAUSE_BREAK: Final = re.compile(r"[;:]|\b(?:as|while|after|because|since|when|amid|but)\b")
 

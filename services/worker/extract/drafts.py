@@ -35,6 +35,7 @@ class Draft:
     basis: list[str] = field(default_factory=list)
     mission_mode: str = "visit"
     merged: int = 0
+    last_sentence: int = -1  # the sentence of the latest mention folded in (-1: none yet)
 
     @property
     def countries(self) -> list[str]:
@@ -90,3 +91,4 @@ def absorb(target: Draft, other: Draft, *, units: bool = True) -> None:
     if "corroborated" not in target.basis:
         target.basis.append("corroborated")
     target.merged += 1
+    target.last_sentence = max(target.last_sentence, other.sentence, other.last_sentence)

@@ -99,7 +99,8 @@ def _with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         before = out[-1] if out else None
         if before is not None and _tells_sum_of(before, draft):
             clause = ctx.doc.text[before.clause[0] : before.clause[1]]
-            units, source = complete_from_pair(ctx, before.units, before.hit, clause)
+            # the sum's own trigger says what kind of money moved (a deal's, an investment)
+            units, source = complete_from_pair(ctx, before.units, draft.hit, clause)
             if source == "pair":
                 before.units, before.party_source = units, source
                 default = _DEFAULT_ROLE.get(before.type, Role.PARTNER)
@@ -118,6 +119,8 @@ def _tells_sum_of(before: Draft, draft: Draft) -> bool:
         return False
     if draft.hit.rule.type == "@ref":
         return before.type in REFERENCE_TYPES.get(singular(draft.hit.noun.lower()), ("", ()))[1]
+    if draft.type is EventType.COMMERCIAL_DEAL and before.type is EventType.TRADE_AGREEMENT:
+        return True  # "... signed an agreement for the supply of apples. The deal is worth $45m"
     return draft.type is before.type
 
 
@@ -253,6 +256,8 @@ def _draft(
     money = scope.money
     if hit.rule.type != "@ref":
         money = [m for m in money if start <= m.start and m.end <= end]
+    if money:  # "contributing Tk 480 crore from its own programme" is no sum between the two
+        money = [m for m in money if _FROM_OWN.match(text, m.end) is None]
     if not _needs_met(ctx, scope, hit, clause_text, money, start, end):
         return None
     units, source = resolve_parties(ctx, scope, hit, clause, earlier)
@@ -300,6 +305,7 @@ def _has_currency(money: list[MoneyMention]) -> bool:
     return False
 
 
+_FROM_OWN: Final = re.compile(r"\s+from\s+(?:its|their)\s+own\b")
 # Partners listed as some of many: the figure is one side's trade with everyone.
 _AMONG_MARKETS: Final = re.compile(
     r"\bamong\s+(?!the\s+two\b|both\b)(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?"

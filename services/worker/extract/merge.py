@@ -47,8 +47,8 @@ def _same_mood(a: Draft, b: Draft) -> bool:
 def _continues(target: Draft, draft: Draft) -> bool:
     if target.type is not draft.type:
         return False
-    if draft.sentence - target.sentence > _CONTINUATION_SENTENCES:
-        return False
+    if draft.sentence - max(target.sentence, target.last_sentence) > _CONTINUATION_SENTENCES:
+        return False  # counted from the fact's latest mention: it was spoken of there
     return set(draft.countries) <= set(target.countries)
 
 

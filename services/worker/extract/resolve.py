@@ -57,6 +57,7 @@ _DIRECTED: Final = re.compile(
     r"\b(?:to|from)\s+(?:the\s+)?[A-Z]"
     r"|\b(?i:trade)\b[^;]{0,60}?\bwith\s+(?:the\s+)?[A-Z]"
 )
+_FLOW_NOUN: Final = re.compile(r"\b(?i:exports|imports|attract\w*)\b")
 # A sum in a sentence about results or markets is not money moved between the pair.
 _RESULTS_TOPICS: Final = ("earnings", "stocks", "macro")
 # One side's total from all partners ("Malaysia approved total investments of RM378.5bil").
@@ -70,7 +71,9 @@ _NATIONAL_TOTAL: Final = re.compile(
     # "India spends about Rs 1.68 lakh crore a year on fertiliser subsidies"
     r"|\bon\s+(?:[\w-]+\s+){0,2}?subsid(?:y|ies)\b"
     # "exported goods worth MAD 157 billion, making it the country's largest export industry"
-    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b",
+    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b"
+    # "the government contributing Tk 480 crore from its own development programme"
+    r"|\bfrom\s+(?:its|their)\s+own\b",
     re.IGNORECASE,
 )
 _MANY_RECEIVERS: Final = re.compile(
@@ -256,8 +259,17 @@ def resolve_parties(
     # (speed) the pair is found on first use: each cheaper test comes before asking for it
     if anaphora.search(doc.stems.lower[sentence.start : sentence.end]) and ctx.pair:
         return _with_pair(ctx, units, hit), "anaphora"
-    if not units and hit.type in _PAIR_BY_DEFAULT and ctx.pair:
-        return _with_pair(ctx, units, hit), "context"  # "trade reached $X by 2030", unnamed
+    if (
+        not units
+        and hit.type in _PAIR_BY_DEFAULT
+        and ctx.pair
+        and _states_money(scope)
+        and not _one_sides_flow(text[start:end])
+        and not _MANY_RECEIVERS.search(text[start:end])  # "Its trade with the continent"
+    ):
+        # "trade reached $X by 2030", unnamed; a share ("Exports made up 12 per cent of
+        # sales") says nothing of the pair
+        return _with_pair(ctx, units, hit), "context"
     if not units and _after_the_pair(ctx, scope, hit):
         # "... drew 140 companies from both countries. Contracts worth $320 million were
         # signed there": a deal naming no one, right after a sentence about the two sides
@@ -273,10 +285,21 @@ def resolve_parties(
     return units, "partial" if units else "none"
 
 
+def _one_sides_flow(clause: str) -> bool:
+    """'The government aims to increase exports to $145 billion', 'aims to attract 500 billion
+    ringgit in investment': exports, imports or investment from no one named are one side's
+    total, not the pair's."""
+    return _FLOW_NOUN.search(clause) is not None and _DIRECTED.search(clause) is None
+
+
+def _states_money(scope: Scope) -> bool:
+    return any(m.currency for m in scope.money)
+
+
 def _after_the_pair(ctx: Context, scope: Scope, hit: Hit) -> bool:
     if hit.type not in _PAIR_COMPLETES or scope.index == 0 or len(ctx.pair) != 2:
         return False
-    if not any(m.currency for m in scope.money):
+    if not _states_money(scope):
         return False
     pair = {e.country for e in ctx.pair}
     if any(m.entity.country not in pair for m in scope.mentions):

@@ -351,6 +351,49 @@ CASES = [
         (98e6, "BHD"),
     ),
     (
+        "a second flow after ', while' is read apart from the first",
+        "Bangladesh, Germany sign energy deals",
+        "Bangladesh and Germany signed three agreements. Bangladesh exported goods worth $5.9 "
+        "billion to Germany in 2023-24, Export Promotion Bureau data shows, while imports from "
+        "Germany stood at $1.04 billion.",
+        EventType.TRADE_VOLUME,
+        (1.04e9, "USD"),
+    ),
+    (
+        "'will give' a sum 'to help' is aid",
+        "New Zealand helps Philippine farmers",
+        "New Zealand will give $15 million over four years to help Philippine farming "
+        "communities cope with typhoons, officials announced in Manila.",
+        EventType.ECONOMIC_AID,
+        (15e6, "NZD"),
+    ),
+    (
+        "a foreign investor 'with N projects worth' a sum",
+        "Malaysia, Vietnam deepen ties",
+        "Malaysia and Vietnam signed deals on Tuesday. Malaysia is Vietnam's 10th-largest "
+        "foreign investor, with 740 projects worth a total of $13.6 billion.",
+        EventType.INVESTMENT,
+        (13.6e9, "USD"),
+    ),
+    (
+        "'put the value of the contract at' a sum",
+        "Argentina to sell gas to Paraguay",
+        "Argentina's ENARSA and Paraguay's Petropar signed a gas supply contract. Officials put "
+        "the value of the contract at around US$410 million over its lifetime.",
+        EventType.COMMERCIAL_DEAL,
+        (410e6, "USD"),
+    ),
+    (
+        "a deal told again later continues from its latest mention",
+        "Pakistan, Kazakhstan sign trade deals",
+        "Pakistan and Kazakhstan signed a rice supply deal on Monday. Officials also discussed "
+        "rail links. The two sides reviewed visas. They spoke of energy. They agreed on air "
+        "routes. They set up a council. Pakistani exporters agreed to supply 120,000 tonnes of "
+        "rice to a Kazakh distributor. The contracts are worth Rs16.8bn.",
+        EventType.COMMERCIAL_DEAL,
+        (16.8e9, "PKR"),
+    ),
+    (
         "a bare 'total trade reached' in a pair's story is the pair's",
         "Malaysian firms secure sales in Türkiye",
         "Malaysia and Türkiye signed a trade agreement on Monday. In the January-October "
@@ -556,6 +599,36 @@ def test_a_border_that_stays_shut_is_no_cooperation() -> None:
             "keen to lock in supplies from Saudi Arabia.",
         ),
         (
+            "Egypt's competition authority blocks Saudi firm's $310 mln takeover of drugmaker",
+            "The Egyptian Competition Authority has rejected the proposed acquisition of "
+            "Cairo-based Nile Medica by Saudi Arabia's Al-Nahdi for EGP 15.5 billion.",
+        ),
+        (
+            "Jica suspends disbursement for Karachi water scheme",
+            "Japan's JICA has suspended disbursement of the remaining funds of the ¥46 billion "
+            "loan to Pakistan for the Karachi water project.",
+        ),
+        (
+            "Peruvian power firm places US$600 million bond on international markets",
+            "Peruvian generator Energía Andina placed US$600 million in notes with investors "
+            "in the United States, Europe and Asia on Tuesday.",
+        ),
+        (
+            "Tinubu presents N58.5trn 2026 budget",
+            "President Tinubu presented a N58.47 trillion budget for 2026, with N1.2 trillion "
+            "expected in grants from the World Bank and Japan.",
+        ),
+        (
+            "EU fishing fleet leaves Senegal as deal lapses after failed talks",
+            "A five-year fisheries agreement between the EU and Senegal worth EUR 15 million a "
+            "year expired at the weekend without renewal.",
+        ),
+        (
+            "Tanzania, Malawi talks on farm import bans end in deadlock",
+            "Talks between Tanzania and Malawi ended in Dodoma without agreement. Tanzania's "
+            "exports to Malawi were worth Tsh714 billion last year.",
+        ),
+        (
             "Ruto cancels Adani airport and power line deals",
             "President William Ruto has cancelled the procurement process for the takeover of "
             "the airport by India's Adani Group, as well as a KSh95 billion power deal.",
@@ -585,3 +658,38 @@ def test_a_border_near_the_work_is_no_party() -> None:
     )
     countries = {c for e in analyse(article("Gas deal", text)).events for c in e.countries}
     assert countries == {"TKM", "CHN"}
+
+
+def test_a_conversion_beside_the_sum_is_no_second_sum() -> None:
+    text = (
+        "Germany will provide €210 million, around Tk 2,730 crore, to Bangladesh for renewable "
+        "energy. The solar park will cost $160 million, with the government contributing "
+        "Tk 480 crore from its own development programme."
+    )
+    amounts = {
+        (a.value, a.currency)
+        for e in analyse(article("Germany, Bangladesh sign", text)).events
+        for a in e.amounts
+    }
+    assert (210e6, "EUR") in amounts
+    assert not {c for _, c in amounts} & {"BDT"}  # neither the conversion nor the own funds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malaysia and Japan signed an investment pact. The government aims to attract 500 "
+        "billion ringgit in semiconductor investment by 2030.",
+        "Egypt and Nigeria signed 14 agreements. The government aims to increase exports to "
+        "$145 billion annually by 2030.",
+        "Türkiye and Kenya signed a trade pact. Its trade with the continent exceeded "
+        "$37 billion last year.",
+        "Vietnam and Cambodia agreed on trade. Malaysia and Vietnam pledged to lift bilateral "
+        "trade to $20 billion by 2030 in the face of US tariffs.",
+    ],
+)
+def test_one_sides_totals_and_backdrops_are_not_the_pairs(text: str) -> None:
+    for event in analyse(article("Ties", text)).events:
+        if event.event_type in (EventType.TRADE_TARGET, EventType.TRADE_VOLUME):
+            assert "USA" not in event.countries
+            assert not any(a.value in (500e9, 145e9, 37e9) for a in event.amounts)
