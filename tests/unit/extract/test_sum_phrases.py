@@ -537,6 +537,14 @@ def test_a_relative_clause_about_another_noun_lends_no_sum() -> None:
             71e6,
         ),
         (
+            "Japan and Papua New Guinea signed a loan. Japan will extend a yen loan of 21.4 "
+            "billion yen to Papua New Guinea to upgrade the electricity grid serving the capital "
+            "and the surrounding Central province, the Japanese Embassy said on Friday, as Tokyo "
+            "steps up its engagement with Pacific nations. The loan amount is equivalent to "
+            "about $140 million.",
+            140e6,
+        ),
+        (
             "Nigeria and Türkiye signed a trade deal. Trade between Nigeria and Türkiye stood "
             "at N3.36 trillion in 2024. The figure is equivalent to about $2.2 billion.",
             2.2e9,
