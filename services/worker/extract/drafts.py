@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.clauses import is_past_verb
@@ -92,3 +93,23 @@ def absorb(target: Draft, other: Draft, *, units: bool = True) -> None:
         target.basis.append("corroborated")
     target.merged += 1
     target.last_sentence = max(target.last_sentence, other.sentence, other.last_sentence)
+
+
+# The role a party takes when its place in the sentence says nothing more.
+_DEFAULT_ROLE: Final = {
+    EventType.TRADE_AGREEMENT: Role.SIGNATORY,
+    EventType.TRADE_MISSION: Role.PARTNER,
+}
+
+
+def default_role(event_type: EventType) -> Role:
+    return _DEFAULT_ROLE.get(event_type, Role.PARTNER)
+
+
+def has_currency(money: list[MoneyMention]) -> bool:
+    """Whether one of the sums has a currency (percentages have none)."""
+    # a plain loop, not any(...): no generator per call in the hottest loop
+    for m in money:  # noqa: SIM110
+        if m.currency is not None:
+            return True
+    return False

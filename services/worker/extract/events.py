@@ -8,14 +8,15 @@ from typing import Final
 from services.worker.extract import clauses as cl
 from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.candidates import worth_reading
-from services.worker.extract.drafts import Draft, absorb
+from services.worker.extract.drafts import Draft, default_role, has_currency
 from services.worker.extract.gazetteer import Mention
+from services.worker.extract.later_sums import with_later_sums
+from services.worker.extract.one_side import is_national_total
 from services.worker.extract.parties import Unit, party_units, roles_of
 from services.worker.extract.resolve import (
     Context,
     Scope,
     complete_from_pair,
-    is_national_total,
     resolve_parties,
     sentence_scope,
     sides,
@@ -23,10 +24,8 @@ from services.worker.extract.resolve import (
 from services.worker.extract.sectors import event_sectors
 from services.worker.extract.triggers import (
     AGREEMENT_OR_DEAL,
-    REFERENCE_TYPES,
     Hit,
     settle_overlaps,
-    singular,
 )
 from shared.models import EventType, Role
 
@@ -37,10 +36,6 @@ PRONOUN_FIGURE_RULE: Final = "continues_figure"
 _PRONOUN_RULES: Final = {
     PRONOUN_FIGURE_RULE: frozenset({EventType.TRADE_VOLUME}),
     "raise_it_to": frozenset({EventType.TRADE_VOLUME, EventType.TRADE_TARGET}),
-}
-_DEFAULT_ROLE: Final = {
-    EventType.TRADE_AGREEMENT: Role.SIGNATORY,
-    EventType.TRADE_MISSION: Role.PARTNER,
 }
 _AGREEMENTS: Final = frozenset({AGREEMENT_OR_DEAL, EventType.TRADE_AGREEMENT.value})
 _CONTRACT_NOUNS: Final = ("contract", "order", "tender")
@@ -87,41 +82,7 @@ def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
         clauses = cl.split_clauses(scope.sentence.text, scope.sentence.start)
         found_here = _sentence_drafts(ctx, scope, hits, clauses)
         drafts.extend(d for d in found_here if _pronoun_ok(ctx, d, drafts))
-    return _with_later_sums(ctx, drafts)
-
-
-def _with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """'... the same group signed the concession contract. The contract is worth 34.9 trillion
-    pesos': one side's deal whose sum is told in the next sentence takes that sum, and with
-    it, like a deal stated with its sum, the article's other side."""
-    out: list[Draft] = []
-    for draft in drafts:
-        before = out[-1] if out else None
-        if before is not None and _tells_sum_of(before, draft):
-            clause = ctx.doc.text[before.clause[0] : before.clause[1]]
-            # the sum's own trigger says what kind of money moved (a deal's, an investment)
-            units, source = complete_from_pair(ctx, before.units, draft.hit, clause)
-            if source == "pair":
-                before.units, before.party_source = units, source
-                default = _DEFAULT_ROLE.get(before.type, Role.PARTNER)
-                before.roles = roles_of(units, before.direction, default)
-                absorb(before, draft, units=False)
-                continue
-        out.append(draft)
-    return out
-
-
-def _tells_sum_of(before: Draft, draft: Draft) -> bool:
-    """`draft` names no one and states the sum of `before`, one side's deal with no sum."""
-    if before.party_source != "partial" or before.money or draft.party_source != "none":
-        return False
-    if draft.sentence != before.sentence + 1 or not _has_currency(draft.money):
-        return False
-    if draft.hit.rule.type == "@ref":
-        return before.type in REFERENCE_TYPES.get(singular(draft.hit.noun.lower()), ("", ()))[1]
-    if draft.type is EventType.COMMERCIAL_DEAL and before.type is EventType.TRADE_AGREEMENT:
-        return True  # "... signed an agreement for the supply of apples. The deal is worth $45m"
-    return draft.type is before.type
+    return with_later_sums(ctx, drafts)
 
 
 def _start_of(m: Mention) -> int:
@@ -213,7 +174,7 @@ def _retype(ctx: Context, draft: Draft) -> None:
     event_type = _final_type(draft.hit, draft.units, draft.money, ctx.doc.text, draft.clause[1])
     if event_type is not draft.type:
         draft.type = event_type
-        default = _DEFAULT_ROLE.get(event_type, Role.PARTNER)
+        default = default_role(event_type)
         draft.roles = roles_of(draft.units, draft.direction, default)
 
 
@@ -261,7 +222,7 @@ def _draft(
     if not _needs_met(ctx, scope, hit, clause_text, money, start, end):
         return None
     units, source = resolve_parties(ctx, scope, hit, clause, earlier)
-    if source == "partial" and _has_currency(money):
+    if source == "partial" and has_currency(money):
         # "India will provide grant assistance of Rs 4,500 crore ...": one side of the
         # article's pair gives a sum; the receiver is the other side
         units, source = complete_from_pair(ctx, units, hit, clause_text)
@@ -277,7 +238,7 @@ def _draft(
         sentence=scope.index,
         clause=clause,
         units=units,
-        roles=roles_of(units, direction, _DEFAULT_ROLE.get(event_type, Role.PARTNER)),
+        roles=roles_of(units, direction, default_role(event_type)),
         direction=direction,
         party_source=source,
         money=_fact_sums(money, event_type) if money else [],
@@ -295,14 +256,6 @@ def _fact_sums(money: list[MoneyMention], event_type: EventType) -> list[MoneyMe
     and exchange rates: '60 pounds to the dollar'), or a growth rate of a trade figure."""
     rates = event_type is EventType.TRADE_VOLUME
     return [m for m in money if (rates if m.currency is None else m.value >= MIN_FACT_SUM)]
-
-
-def _has_currency(money: list[MoneyMention]) -> bool:
-    # a plain loop, not any(...): no generator per call in the hottest loop
-    for m in money:  # noqa: SIM110
-        if m.currency is not None:
-            return True
-    return False
 
 
 _FROM_OWN: Final = re.compile(r"\s+from\s+(?:its|their)\s+own\b")
@@ -324,7 +277,7 @@ def _needs_met(
     end: int,
 ) -> bool:
     needs = hit.rule.needs
-    has_money = _has_currency(money)
+    has_money = has_currency(money)
     if hit.type == EventType.TRADE_VOLUME.value and _AMONG_MARKETS.search(text):
         return False  # "with Italy among the top buyers", "trade among Central American countries"
     if needs == "amount":
@@ -362,7 +315,7 @@ def _final_type(
         return _EVENT_TYPES[hit.type]
     kinds = {u.kind for u in units}
     companies_only = "company" in kinds and not kinds & {"country", "capital", "bloc", "person"}
-    deal_with_money = hit.noun.startswith("deal") and _has_currency(money)
+    deal_with_money = hit.noun.startswith("deal") and has_currency(money)
     if companies_only or deal_with_money:
         return EventType.COMMERCIAL_DEAL
     return EventType.TRADE_AGREEMENT
@@ -450,7 +403,7 @@ def _score(draft: Draft) -> None:
     hit = draft.hit
     score = hit.rule.strength + _PARTY_SCORE[draft.party_source]
     basis = [f"trigger:{hit.rule.id}", _PARTY_TAGS[draft.party_source]]
-    if _has_currency(draft.money):
+    if has_currency(draft.money):
         score += 0.1
         basis.append("amount")
     if draft.time is not None:

@@ -24,6 +24,14 @@ from services.worker.extract.drafts import Draft
 from services.worker.extract.fastre import required_literals
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.lexicon import cues
+from services.worker.extract.one_side import (
+    at_home,
+    home_place_in,
+    is_directed,
+    is_national_total,
+    one_sides_flow,
+    to_many,
+)
 from services.worker.extract.parties import Unit, may_be_party, party_units
 from services.worker.extract.sentences import Sentence
 from services.worker.extract.surface import Entity
@@ -49,38 +57,8 @@ _PAIR_COMPLETES: Final = frozenset(
         EventType.JOINT_PROJECT.value,
     }
 )
-# Goods sent to or from a place named with a capital ("exports to China", not "to $680 million"),
-# or trade with one ("border trade through three crossings with Thailand").
-_DIRECTED: Final = re.compile(
-    # the nouns in any case ("Sales to China"), the name after "to" capitalised
-    r"\b(?i:exports?|imports?|shipments?|sales|sold|shipped|exported|imported)\b[^;]{0,60}?"
-    r"\b(?:to|from)\s+(?:the\s+)?[A-Z]"
-    r"|\b(?i:trade)\b[^;]{0,60}?\bwith\s+(?:the\s+)?[A-Z]"
-)
-_FLOW_NOUN: Final = re.compile(r"\b(?i:exports|imports|attract\w*)\b")
 # A sum in a sentence about results or markets is not money moved between the pair.
 _RESULTS_TOPICS: Final = ("earnings", "stocks", "macro")
-# One side's total from all partners ("Malaysia approved total investments of RM378.5bil").
-# Owned by the side named ("Malaysia's total exports", "its overall trade") or what it took in
-# ("Malaysia approved total investments"); a bare "total trade reached" is the pair's.
-_NATIONAL_TOTAL: Final = re.compile(
-    r"(?:['’]s|\bits|\b(?:approved|recorded|posted|registered|attracted|received|drew|"
-    r"foresees|envisages|requires|needs))\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:total|overall)\s+(?:approved\s+|foreign\s+|direct\s+)*"
-    r"(?:investments?|exports|imports|trade|FDI)\b"
-    # "India spends about Rs 1.68 lakh crore a year on fertiliser subsidies"
-    r"|\bon\s+(?:[\w-]+\s+){0,2}?subsid(?:y|ies)\b"
-    # "exported goods worth MAD 157 billion, making it the country's largest export industry"
-    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b"
-    # "the government contributing Tk 480 crore from its own development programme"
-    r"|\bfrom\s+(?:its|their)\s+own\b",
-    re.IGNORECASE,
-)
-_MANY_RECEIVERS: Final = re.compile(
-    r"\b(?:countries|nations|states|economies|markets|regions?|continent|worldwide|globally|"
-    r"abroad|overseas)\b",
-    re.IGNORECASE,
-)
 # 'The company ...', 'It has ...': two patterns, as the first is tried only where one of its
 # nouns occurs (speed: the regex would try every position of the clause)
 _COMPANY_NOUN: Final = re.compile(
@@ -93,8 +71,6 @@ _COMPANY_PRONOUN: Final = re.compile(
     r"\W*(?:It|They)\s+(?:has|have|had|will|would|is|are|was|were|also|said|plans?)\b"
 )
 _ANAPHOR_LOOKBACK_SENTENCES: Final = 3
-# A place named as where something is: "in Toledo, in western Paraná state".
-_IN_PLACE: Final = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?\Z")
 # The clause's subject refers to the last company ('According to the company, ...' does not).
 _SUBJECT_ANAPHOR: Final = re.compile(
     r"\W*(?:It|They|(?:The|the)\s+(?:company|firm|group|carmaker|automaker|maker|manufacturer|"
@@ -264,8 +240,8 @@ def resolve_parties(
         and hit.type in _PAIR_BY_DEFAULT
         and ctx.pair
         and _states_money(scope)
-        and not _one_sides_flow(text[start:end])
-        and not _MANY_RECEIVERS.search(text[start:end])  # "Its trade with the continent"
+        and not one_sides_flow(text[start:end])
+        and not to_many(text[start:end])  # "Its trade with the continent"
     ):
         # "trade reached $X by 2030", unnamed; a share ("Exports made up 12 per cent of
         # sales") says nothing of the pair
@@ -283,13 +259,6 @@ def resolve_parties(
     if home is not None:
         return [home, *units], "dateline"
     return units, "partial" if units else "none"
-
-
-def _one_sides_flow(clause: str) -> bool:
-    """'The government aims to increase exports to $145 billion', 'aims to attract 500 billion
-    ringgit in investment': exports, imports or investment from no one named are one side's
-    total, not the pair's."""
-    return _FLOW_NOUN.search(clause) is not None and _DIRECTED.search(clause) is None
 
 
 def _states_money(scope: Scope) -> bool:
@@ -316,10 +285,10 @@ def complete_from_pair(
     sum that goes to many ("USD 12 billion in lines of credit to African countries")."""
     if sides(units) != 1 or len(ctx.pair) != 2 or not _completes(hit.type, clause):
         return units, "partial"
-    if _MANY_RECEIVERS.search(clause) or is_national_total(clause) or _at_home(units):
+    if to_many(clause) or is_national_total(clause) or at_home(units):
         return units, "partial"
     index = ctx.doc.sentence_index(hit.start)
-    if _home_place_in(ctx.doc, index, units):
+    if home_place_in(ctx.doc, index, units):
         return units, "partial"
     if any(index in ctx.doc.topic_sentences(t) for t in _RESULTS_TOPICS):
         return units, "partial"  # "Codelco reported a drop in pretax profit to $1.04bn"
@@ -330,41 +299,12 @@ def complete_from_pair(
     return _with_pair(ctx, units, hit), "pair"
 
 
-def _at_home(units: list[Unit]) -> bool:
-    """'Sundaram Fasteners will invest ₹1,450 crore at its plants in Tamil Nadu': one side and
-    a place of its own country is money spent at home, not with the pair's other side."""
-    return any(u.kind == "region" or u.kind == "city" for u in units)
-
-
-def _home_place_in(doc: Document, index: int, units: list[Unit]) -> bool:
-    """'BRF will invest R$800 million to expand its plant in Toledo, in western Paraná state':
-    a region or city of the one side's own country in its sentence is money spent at home."""
-    home = {u.country for u in units}
-    at_home = False
-    text = doc.text
-    for m in doc.in_sentence(index, doc.mentions):
-        # only a place something is in: "Hyderabad-based Meridian", "Xi'an Metro" are firms
-        if m.entity.kind not in ("region", "city") or not _IN_PLACE.search(
-            text[max(0, m.start - 30) : m.start]
-        ):
-            continue
-        if m.entity.country not in home:
-            return False  # "a plant in Ararat province": abroad
-        at_home = True
-    return at_home
-
-
-def is_national_total(clause: str) -> bool:
-    """'Malaysia approved total investments of RM378.5bil': one side's sum from all partners."""
-    return _NATIONAL_TOTAL.search(clause) is not None
-
-
 def _completes(event_type: str, clause: str) -> bool:
     """Money moved by one side (aid, investment, a deal, a joint build), or goods sent to or
     from the one side named ("Shipments of kiwifruit to China were worth NZ$1.2 billion")."""
     if event_type in _PAIR_COMPLETES:
         return True
-    return event_type == EventType.TRADE_VOLUME.value and _DIRECTED.search(clause) is not None
+    return event_type == EventType.TRADE_VOLUME.value and is_directed(clause)
 
 
 def _dateline_company(ctx: Context, start: int, text: str, units: list[Unit]) -> Unit | None:

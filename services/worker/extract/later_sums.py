@@ -1,0 +1,42 @@
+"""A deal's sum told in the sentence after it: the sum joins the deal, and the pair completes it."""
+
+from __future__ import annotations
+
+from services.worker.extract.drafts import Draft, absorb, default_role, has_currency
+from services.worker.extract.parties import roles_of
+from services.worker.extract.resolve import Context, complete_from_pair
+from services.worker.extract.triggers import REFERENCE_TYPES, singular
+from shared.models import EventType
+
+
+def with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """'... the same group signed the concession contract. The contract is worth 34.9 trillion
+    pesos': one side's deal whose sum is told in the next sentence takes that sum, and with
+    it, like a deal stated with its sum, the article's other side."""
+    out: list[Draft] = []
+    for draft in drafts:
+        before = out[-1] if out else None
+        if before is not None and _tells_sum_of(before, draft):
+            clause = ctx.doc.text[before.clause[0] : before.clause[1]]
+            # the sum's own trigger says what kind of money moved (a deal's, an investment)
+            units, source = complete_from_pair(ctx, before.units, draft.hit, clause)
+            if source == "pair":
+                before.units, before.party_source = units, source
+                before.roles = roles_of(units, before.direction, default_role(before.type))
+                absorb(before, draft, units=False)
+                continue
+        out.append(draft)
+    return out
+
+
+def _tells_sum_of(before: Draft, draft: Draft) -> bool:
+    """`draft` names no one and states the sum of `before`, one side's deal with no sum."""
+    if before.party_source != "partial" or before.money or draft.party_source != "none":
+        return False
+    if draft.sentence != before.sentence + 1 or not has_currency(draft.money):
+        return False
+    if draft.hit.rule.type == "@ref":
+        return before.type in REFERENCE_TYPES.get(singular(draft.hit.noun.lower()), ("", ()))[1]
+    if draft.type is EventType.COMMERCIAL_DEAL and before.type is EventType.TRADE_AGREEMENT:
+        return True  # "... signed an agreement for the supply of apples. The deal is worth $45m"
+    return draft.type is before.type

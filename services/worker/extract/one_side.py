@@ -1,0 +1,89 @@
+"""Sums that are one side's own, not money moved between the pair: national totals, money
+spent at home, flows to no one named, sums that go to many."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from services.worker.extract.document import Document
+from services.worker.extract.parties import Unit
+
+# Goods sent to or from a place named with a capital ("exports to China", not "to $680 million"),
+# or trade with one ("border trade through three crossings with Thailand").
+_DIRECTED: Final = re.compile(
+    # the nouns in any case ("Sales to China"), the name after "to" capitalised
+    r"\b(?i:exports?|imports?|shipments?|sales|sold|shipped|exported|imported)\b[^;]{0,60}?"
+    r"\b(?:to|from)\s+(?:the\s+)?[A-Z]"
+    r"|\b(?i:trade)\b[^;]{0,60}?\bwith\s+(?:the\s+)?[A-Z]"
+)
+_FLOW_NOUN: Final = re.compile(r"\b(?i:exports|imports|attract\w*)\b")
+# One side's total from all partners ("Malaysia approved total investments of RM378.5bil").
+# Owned by the side named ("Malaysia's total exports", "its overall trade") or what it took in
+# ("Malaysia approved total investments"); a bare "total trade reached" is the pair's.
+_NATIONAL_TOTAL: Final = re.compile(
+    r"(?:['’]s|\bits|\b(?:approved|recorded|posted|registered|attracted|received|drew|"
+    r"foresees|envisages|requires|needs))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:total|overall)\s+(?:approved\s+|foreign\s+|direct\s+)*"
+    r"(?:investments?|exports|imports|trade|FDI)\b"
+    # "India spends about Rs 1.68 lakh crore a year on fertiliser subsidies"
+    r"|\bon\s+(?:[\w-]+\s+){0,2}?subsid(?:y|ies)\b"
+    # "exported goods worth MAD 157 billion, making it the country's largest export industry"
+    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b"
+    # "the government contributing Tk 480 crore from its own development programme"
+    r"|\bfrom\s+(?:its|their)\s+own\b",
+    re.IGNORECASE,
+)
+_MANY_RECEIVERS: Final = re.compile(
+    r"\b(?:countries|nations|states|economies|markets|regions?|continent|worldwide|globally|"
+    r"abroad|overseas)\b",
+    re.IGNORECASE,
+)
+# A place named as where something is: "in Toledo, in western Paraná state".
+_IN_PLACE: Final = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?\Z")
+
+
+def is_directed(clause: str) -> bool:
+    """Goods sent to or from a named place, or trade with one."""
+    return _DIRECTED.search(clause) is not None
+
+
+def to_many(clause: str) -> bool:
+    """'USD 12 billion in lines of credit to African countries', 'its trade with the continent'."""
+    return _MANY_RECEIVERS.search(clause) is not None
+
+
+def is_national_total(clause: str) -> bool:
+    """'Malaysia approved total investments of RM378.5bil': one side's sum from all partners."""
+    return _NATIONAL_TOTAL.search(clause) is not None
+
+
+def one_sides_flow(clause: str) -> bool:
+    """'The government aims to increase exports to $145 billion', 'aims to attract 500 billion
+    ringgit in investment': exports, imports or investment from no one named are one side's
+    total, not the pair's."""
+    return _FLOW_NOUN.search(clause) is not None and not is_directed(clause)
+
+
+def at_home(units: list[Unit]) -> bool:
+    """'Sundaram Fasteners will invest ₹1,450 crore at its plants in Tamil Nadu': one side and
+    a place of its own country is money spent at home, not with the pair's other side."""
+    return any(u.kind == "region" or u.kind == "city" for u in units)
+
+
+def home_place_in(doc: Document, index: int, units: list[Unit]) -> bool:
+    """'BRF will invest R$800 million to expand its plant in Toledo, in western Paraná state':
+    a region or city of the one side's own country in its sentence is money spent at home."""
+    home = {u.country for u in units}
+    at_home = False
+    text = doc.text
+    for m in doc.in_sentence(index, doc.mentions):
+        # only a place something is in: "Hyderabad-based Meridian", "Xi'an Metro" are firms
+        if m.entity.kind not in ("region", "city") or not _IN_PLACE.search(
+            text[max(0, m.start - 30) : m.start]
+        ):
+            continue
+        if m.entity.country not in home:
+            return False  # "a plant in Ararat province": abroad
+        at_home = True
+    return at_home
