@@ -701,3 +701,26 @@ def test_one_sides_totals_and_backdrops_are_not_the_pairs(text: str) -> None:
         if event.event_type in (EventType.TRADE_TARGET, EventType.TRADE_VOLUME):
             assert "USA" not in event.countries
             assert not any(a.value in (500e9, 145e9, 37e9) for a in event.amounts)
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "India and Switzerland brought their trade pact into force. State-run NHPC awarded "
+            "Lucerne-based Rhône Hydro AG a contract for turbines at a plant in Arunachal "
+            "Pradesh. The order is worth Rs 2,100 crore.",
+            {"CHE", "IND"},
+        ),
+        (
+            "Kenya and India signed a health pact. Gurugram-based Medika Labs will invest "
+            "$40 million in a drug plant in Kisumu.",
+            {"IND", "KEN"},
+        ),
+    ],
+)
+def test_a_firm_based_in_a_city_is_of_its_country(text: str, countries: set[str]) -> None:
+    events = analyse(article("Deals", text)).events
+    with_money = [e for e in events if e.amounts]
+    assert with_money
+    assert set(with_money[0].countries) == countries
