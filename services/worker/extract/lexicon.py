@@ -65,9 +65,14 @@ class WordScan:
 
     pattern: re.Pattern[str]  # for lower-cased text (compile_lower)
     fast: re.Pattern[str] | None  # a non-word character, then the pattern without its \b
+    # every branch starts with "^": the only match there can be is at 0 (no re.MULTILINE), where
+    # `match` looks once instead of `search` failing at every position (speed)
+    at_start: bool = False
 
     def search(self, lowered: str) -> bool:
         """Whether the pattern matches somewhere in `lowered`."""
+        if self.at_start:
+            return self.pattern.match(lowered) is not None
         fast = self.fast
         if fast is None or not lowered.isascii():
             return self.pattern.search(lowered) is not None
@@ -75,6 +80,9 @@ class WordScan:
 
     def groups(self, lowered: str) -> list[tuple[int, int, dict[str, str | None]]]:
         """The start, end and named groups of each match `pattern.finditer(lowered)` yields."""
+        if self.at_start:
+            m = self.pattern.match(lowered)
+            return [] if m is None else [(0, m.end(), m.groupdict())]
         fast = self.fast
         if fast is None or not lowered.isascii():
             return [(m.start(), m.end(), m.groupdict()) for m in self.pattern.finditer(lowered)]
@@ -93,6 +101,9 @@ class WordScan:
 
     def spans(self, lowered: str) -> list[tuple[int, int]]:
         """The spans `pattern.finditer(lowered)` yields."""
+        if self.at_start:
+            m = self.pattern.match(lowered)
+            return [] if m is None else [m.span()]
         fast = self.fast
         if fast is None or not lowered.isascii():
             return [m.span() for m in self.pattern.finditer(lowered)]
@@ -115,7 +126,8 @@ def word_scan(pattern: str) -> WordScan:
     each branch of the pattern's top level is `\\b` then something starting with a word
     character."""
     compiled = compile_lower(pattern)
-    return WordScan(compiled, _fast_form(compiled.pattern))
+    at_start = all(b.startswith("^") for b in _flat_branches(compiled.pattern))
+    return WordScan(compiled, None if at_start else _fast_form(compiled.pattern), at_start)
 
 
 def _fast_form(lowered: str) -> re.Pattern[str] | None:

@@ -126,3 +126,21 @@ def test_group_wrapped_word_branches_get_a_fast_form() -> None:
     text = "foo, bar7 and baz; xfoo bar"
     assert scan.spans(text) == [(0, 3), (5, 9), (14, 17)]
     assert word_scan(r"(?:\bfoo)x|\bbar").fast is None  # a branch not led by \b: no fast form
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the deal is worth $5 million.", "officials said the deal is worth $5m.", "", "the"],
+)
+def test_a_pattern_anchored_at_the_start_is_matched_there_only(text: str) -> None:
+    scan = word_scan(r"^(?:[\w,'’-]+\s+){0,4}?(?:the|this)\s+(?P<noun>deal|contract)\b")
+    assert scan.at_start and scan.fast is None
+    expected = [(m.start(), m.end(), m.groupdict()) for m in scan.pattern.finditer(text)]
+    assert scan.groups(text) == expected
+    assert scan.spans(text) == [(a, b) for a, b, _ in expected]
+    assert scan.search(text) == bool(expected)
+
+
+def test_every_trigger_but_one_has_a_fast_or_anchored_scan() -> None:
+    slow = [r.id for r in trigger_rules() if r.scan.fast is None and not r.scan.at_start]
+    assert slow == ["invest_verb"]  # its "'s largest investor" branch starts with no \b
