@@ -71,18 +71,16 @@ _OR_GAP: Final = re.compile(
 )
 _APPOSITIVE_GAP: Final = re.compile(r"\s*,\s*")
 # "Tk 550 crore in the unit, Bida said. That is equivalent to about $45 million": the next
-# sentence converts the sum the sentence before ends with (see CONVERSION_LEAD).
-_NEXT_SENTENCE_GAP: Final = re.compile(
-    r"[^.;!?$]{0,300}[.]\s+(?:that|this|it|the\s+(?:\w+\s+)?(?:figure|sum|amount|deal|contract|"
-    r"investment|total|loan|grant|order|package))(?:\s+(?:is|was|would\s+be)(?:\s+(?:equal|equivalent)"
-    r"\s+to)?|,\s+(?:equal|equivalent)\s+to)\s*",
-    re.I,
+# sentence converts the sum the sentence before ends with. CONVERSION_LEAD finds such a
+# sentence, so that it is read with the one before; the gap then ties the two sums.
+_CONVERTS: Final = (
+    r"(?:that|this|it|the\s+(?:\w+\s+)?(?:figure|sum|amount|deal|contract|investment|total|"
+    r"loan|grant|order|package))(?:\s+(?:is|was|would\s+be)(?:\s+(?:equal|equivalent)\s+to)?"
+    r"|,\s+(?:equal|equivalent)\s+to)"
 )
+_NEXT_SENTENCE_GAP: Final = re.compile(r"[^.;!?$]{0,300}[.]\s+" + _CONVERTS + r"\s*", re.I)
 CONVERSION_LEAD: Final = re.compile(
-    r"(?:that|this|it|the\s+\w+(?:\s+\w+)?)(?:\s+(?:is|was|would\s+be)(?:\s+(?:equal|equivalent)\s+to)?|"
-    r",\s+(?:equal|equivalent)\s+to)\s+(?:about|around|roughly|some|nearly|approximately|"
-    r"us\s?\$|\$)",
-    re.I,
+    _CONVERTS + r"\s+(?:about|around|roughly|some|nearly|approximately|us\s?\$|\$)", re.I
 )
 
 
