@@ -13,6 +13,9 @@ import pycountry
 from services.worker.extract.lexicon import load_json
 
 # Lower wins when two sources claim the same surface form.
+# An all-capital name this long is also written in title case ("ADNOC", "Adnoc"); shorter
+# ones would become words or names ("GAIL", "SAIL").
+_MIN_TITLED_ACRONYM: Final = 5
 _PRIORITY: Final = {
     "stop": 0,
     "bloc": 1,
@@ -187,6 +190,11 @@ def _org_forms(data: dict[str, Any]) -> Iterator[tuple[str, Entity]]:
         )
         for form in [org["n"], *org.get("a", [])]:
             yield form, entity
+            if len(form) >= _MIN_TITLED_ACRONYM and form.isalpha() and form.isupper():
+                yield (
+                    form[0] + form[1:].lower(),
+                    entity,
+                )  # "Adnoc", "Kogas": as many papers write them
 
 
 def _bloc_forms(data: dict[str, Any]) -> Iterator[tuple[str, Entity]]:

@@ -101,3 +101,16 @@ def test_companies_learnt_from_the_article() -> None:
 def test_stock_indices_are_not_learnt_as_companies() -> None:
     text = "Japan's Nikkei 225 index rose 1%, while Hong Kong's Hang Seng fell."
     assert learn_companies(text, find_mentions(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Adnoc Gas will supply LNG.", "ARE"), ("ADNOC will supply LNG.", "ARE"),
+     ("Kogas signed.", "KOR"), ("Posco will invest.", "KOR")],
+)  # fmt: skip
+def test_long_acronyms_are_known_in_title_case_too(text: str, country: str) -> None:
+    assert [m.entity.country for m in find_mentions(text)] == [country]
+
+
+def test_short_acronyms_are_not_title_cased() -> None:
+    assert find_mentions("Gail met Sail in the park.") == []

@@ -394,6 +394,55 @@ CASES = [
         (16.8e9, "PKR"),
     ),
     (
+        "a sum signed with a sign in its words ('a €1 billion loan agreement')",
+        "North Macedonia signs Hungary loan",
+        "North Macedonia's government signed a €1 billion loan agreement with Hungary on "
+        "Wednesday, as opposition parties accused the prime minister of tying the country to "
+        "Budapest.",
+        EventType.ECONOMIC_AID,
+        (1e9, "EUR"),
+    ),
+    (
+        "'The largest deal, between' two named firms, its sum in the next sentence",
+        "Uganda, Egypt firms sign deals",
+        "Uganda and Egypt held a business forum. The largest deal, between Egyptian group "
+        "Elsewedy Electric and Uganda's UETCL, covers a power line. The contract is worth "
+        "Shs312 billion, officials said.",
+        EventType.COMMERCIAL_DEAL,
+        (312e9, "UGX"),
+    ),
+    (
+        "'imports from X were N$2.9 billion' after a comma and 'while'",
+        "Namibia, Zambia open dry port",
+        "Namibia and Zambia opened a dry port. Namibia exported goods worth N$5.2 billion to "
+        "Zambia last year, while imports from Zambia were N$2.9 billion.",
+        EventType.TRADE_VOLUME,
+        (2.9e9, "NAD"),
+    ),
+    (
+        "'bringing the volume of mutual trade to' a sum",
+        "Uzbekistan, Turkmenistan leaders meet",
+        "Uzbekistan and Turkmenistan signed agreements on Tuesday. The presidents set the task "
+        "of bringing the volume of mutual trade to $2 billion in the coming years.",
+        EventType.TRADE_TARGET,
+        (2e9, "USD"),
+    ),
+    (
+        "'the cost of the first phase is estimated at' a sum",
+        "Uzbekistan, Turkmenistan to build border zone",
+        "Uzbekistan and Turkmenistan agreed to jointly build a border trade zone. The cost of "
+        "the first phase is estimated at $120 million.",
+        EventType.JOINT_PROJECT,
+        (120e6, "USD"),
+    ),
+    (
+        "an economic package worth a sum",
+        "India announces package for Mauritius",
+        "India announced a special economic package worth $680 million for Mauritius on Thursday.",
+        EventType.ECONOMIC_AID,
+        (680e6, "USD"),
+    ),
+    (
         "a bare 'total trade reached' in a pair's story is the pair's",
         "Malaysian firms secure sales in Türkiye",
         "Malaysia and Türkiye signed a trade agreement on Monday. In the January-October "
@@ -635,6 +684,27 @@ def test_a_border_that_stays_shut_is_no_cooperation() -> None:
             "Tanzania, Malawi talks on farm import bans end in deadlock",
             "Talks between Tanzania and Malawi ended in Dodoma without agreement. Tanzania's "
             "exports to Malawi were worth Tsh714 billion last year.",
+        ),
+        (
+            "Workers down tools at Chinese-owned uranium mine",
+            "More than 1,100 workers at a uranium mine in Namibia run by a Chinese state group "
+            "have been on strike since Monday. Namibia's uranium exports to China were worth "
+            "N$14.8 billion last year.",
+        ),
+        (
+            "Mickoski calls off Sofia visit as Bulgaria row flares again",
+            "North Macedonia's prime minister cancelled a visit to Bulgaria. A business forum "
+            "with 60 companies from both countries was postponed.",
+        ),
+        (
+            "Luzon Harvest profit up 18% to P6.2B on strong store sales",
+            "Luzon Harvest Foods posted an 18-percent increase in net income to P6.2 billion. "
+            "It plans to invest P2 billion in a plant with Japanese partner Nichiro.",
+        ),
+        (
+            "Merval extends rally, bonds climb and country risk falls",
+            "Argentine assets extended their rally as the S&P Merval rose 4.8%. Soybean "
+            "exports to China reached 98.5 billion pesos, traders said.",
         ),
         (
             "Ruto cancels Adani airport and power line deals",
