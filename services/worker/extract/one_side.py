@@ -29,9 +29,7 @@ _NATIONAL_TOTAL: Final = re.compile(
     # "India spends about Rs 1.68 lakh crore a year on fertiliser subsidies"
     r"|\bon\s+(?:[\w-]+\s+){0,2}?subsid(?:y|ies)\b"
     # "exported goods worth MAD 157 billion, making it the country's largest export industry"
-    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b"
-    # "the government contributing Tk 480 crore from its own development programme"
-    r"|\bfrom\s+(?:its|their)\s+own\b",
+    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b",
     re.IGNORECASE,
 )
 _MANY_RECEIVERS: Final = re.compile(
