@@ -29,7 +29,7 @@ class Draft:
     party_source: str  # clause|sentence|coordinated|anaphora|context|venue|partial|none
     money: list[MoneyMention] = field(default_factory=list)
     time: TimeMention | None = None
-    time_from: str = "none"  # clause | sentence | venue | none
+    time_from: str = "none"  # clause | sentence | venue | lead | none
     location: Mention | None = None
     sectors: set[Sector] = field(default_factory=set)
     confidence: float = 0.0

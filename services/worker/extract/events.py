@@ -9,6 +9,7 @@ from services.worker.extract import clauses as cl
 from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.candidates import worth_reading
 from services.worker.extract.drafts import Draft, default_role, has_currency
+from services.worker.extract.fact_time import date_fact
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.later_sums import with_later_sums
 from services.worker.extract.one_side import is_national_total
@@ -244,7 +245,7 @@ def _draft(
         money=_fact_sums(money, event_type) if money else [],
         sectors=event_sectors(clause_text, [u.mention.entity for u in units]),
     )
-    _time(ctx, scope, draft)
+    date_fact(ctx, scope, draft)
     draft.location = _location(ctx, scope, start, end, clause_text)
     if event_type is EventType.TRADE_MISSION and hit.rule.id == "meetings":
         draft.mission_mode = "meet"
@@ -339,35 +340,6 @@ def _direction(hit: Hit, event_type: EventType) -> str:
             return "sell"
         return "buy" if "import" in noun else "none"
     return hit.direction if hit.direction != "trade" else "none"
-
-
-def _time(ctx: Context, scope: Scope, draft: Draft) -> None:
-    """The time expression nearest the trigger: in its clause, else its sentence, else the
-    venue's dates; never the dateline's, never the inside of an amount (`scope.times`)."""
-    lo, hi = draft.clause
-    times = [t for t in scope.times if lo <= t.start and t.end <= hi]
-    source = "clause"
-    if not times:
-        times, source = scope.times, "sentence"
-    if times:
-        at = draft.hit.start
-        near, best = times[0], min(abs(times[0].start - at), abs(times[0].end - at))
-        for t in times[1:]:  # the first of the nearest, as min() would
-            distance = min(abs(t.start - at), abs(t.end - at))
-            if distance < best:
-                near, best = t, distance
-        draft.time = cl.in_tense(ctx.doc.anchor, draft.hit.text, near)
-        draft.time_from = source
-        return
-    if not ctx.venues:
-        return
-    sentence = scope.sentence
-    text = ctx.doc.text[sentence.start : sentence.end]
-    for venue in ctx.venues:
-        if venue.time_pos is not None and any(a in text for a in venue.aliases):
-            draft.time = next((t for t in ctx.doc.times if t.start == venue.time_pos), None)
-            draft.time_from = "venue"
-            return
 
 
 def _location(ctx: Context, scope: Scope, start: int, end: int, text: str) -> Mention | None:

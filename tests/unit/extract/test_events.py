@@ -342,3 +342,21 @@ def test_a_past_verb_on_the_datelines_own_weekday_has_occurred() -> None:
     when = only_event("Peru, Thailand sign FTA", text).when
     assert when is not None and when.start == date(2024, 3, 1)
     assert when.relation is TemporalRelation.OCCURRED
+
+
+@pytest.mark.parametrize(
+    ("later", "dated"),
+    [
+        ("The largest deal was signed by Ghana's GNPC and Brazil's Petrobras.", True),
+        ("On the same day, Brazilian miner Vale said it would invest $40 million in Ghana.", True),
+        ("Brazil's exports to Ghana reached $400 million last year.", False),
+    ],
+)
+def test_signings_after_the_lead_take_its_day(later: str, dated: bool) -> None:
+    # 2024-03-01 is a Friday: "on Tuesday" is 2024-02-27
+    text = "Ghana and Brazil signed six agreements in Accra on Tuesday. " + later
+    events = analyse(article("Ghana, Brazil sign deals", text)).events
+    later_events = [e for e in events if e.evidence.start >= text.index(later)]
+    assert later_events
+    days = {e.when.start if e.when else None for e in later_events}
+    assert (date(2024, 2, 27) in days) is dated

@@ -1,0 +1,74 @@
+"""When a fact happened: the time nearest its trigger, its venue's dates, or the lead's day."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from services.worker.extract import clauses as cl
+from services.worker.extract.drafts import Draft
+from services.worker.extract.resolve import Context, Scope
+from services.worker.extract.timex_mention import TimeMention
+from shared.models import Granularity, TemporalRelation
+
+# The day the lead dates is the day of the signings told in the sentences after it.
+_LEAD_SENTENCES: Final = 2
+_LEAD_REACH_SENTENCES: Final = 12
+_SAME_EVENT: Final = re.compile(
+    r"\b(?:(?:on|at)\s+the\s+same\s+(?:day|occasion|ceremony|event)|during\s+the\s+visit|"
+    r"at\s+the\s+(?:same\s+)?(?:ceremony|signing|forum)|of\s+the\s+day)\b",
+    re.IGNORECASE,
+)
+
+
+def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
+    """The time expression nearest the trigger: in its clause, else its sentence, else the
+    venue's dates, else, for a signing told soon after the lead, the lead's day; never the
+    dateline's, never the inside of an amount (`scope.times`)."""
+    lo, hi = draft.clause
+    times = [t for t in scope.times if lo <= t.start and t.end <= hi]
+    source = "clause"
+    if not times:
+        times, source = scope.times, "sentence"
+    if times:
+        at = draft.hit.start
+        near, best = times[0], min(abs(times[0].start - at), abs(times[0].end - at))
+        for t in times[1:]:  # the first of the nearest, as min() would
+            distance = min(abs(t.start - at), abs(t.end - at))
+            if distance < best:
+                near, best = t, distance
+        draft.time = cl.in_tense(ctx.doc.anchor, draft.hit.text, near)
+        draft.time_from = source
+        return
+    sentence = scope.sentence
+    text = ctx.doc.text[sentence.start : sentence.end]
+    for venue in ctx.venues:
+        if venue.time_pos is not None and any(a in text for a in venue.aliases):
+            draft.time = next((t for t in ctx.doc.times if t.start == venue.time_pos), None)
+            draft.time_from = "venue"
+            return
+    if scope.index <= _LEAD_REACH_SENTENCES and _at_the_lead_event(draft, text):
+        draft.time = _lead_day(ctx)
+        draft.time_from = "lead" if draft.time is not None else "none"
+
+
+def _at_the_lead_event(draft: Draft, sentence: str) -> bool:
+    """'The largest deal was signed by ...', 'On the same day, ... announced': something
+    signed, or said to happen at the same event, in the story of one day's signings."""
+    if draft.hit.rule.type == "@sign" and not draft.intent:
+        return True  # signed, not to be signed ("was signed by", "signed a contract")
+    return _SAME_EVENT.search(sentence) is not None
+
+
+def _lead_day(ctx: Context) -> TimeMention | None:
+    """The day the lead says something happened ('signed ... on Tuesday'), if it says one."""
+    sentences = ctx.doc.sentences
+    end = len(ctx.doc.text)
+    if len(sentences) > _LEAD_SENTENCES:
+        end = sentences[_LEAD_SENTENCES].start
+    for t in ctx.times:
+        if t.start >= end:
+            break
+        if t.granularity is Granularity.DAY and t.relation is TemporalRelation.OCCURRED:
+            return t
+    return None
