@@ -707,6 +707,11 @@ def test_a_border_that_stays_shut_is_no_cooperation() -> None:
             "exports to China reached 98.5 billion pesos, traders said.",
         ),
         (
+            "BASF, Eramet scrap $2.6bn Indonesian nickel refinery plan",
+            "German chemical maker BASF and French miner Eramet have abandoned plans to build a "
+            "$2.6 billion nickel refinery in Indonesia.",
+        ),
+        (
             "Ruto cancels Adani airport and power line deals",
             "President William Ruto has cancelled the procurement process for the takeover of "
             "the airport by India's Adani Group, as well as a KSh95 billion power deal.",
@@ -794,3 +799,16 @@ def test_a_firm_based_in_a_city_is_of_its_country(text: str, countries: set[str]
     with_money = [e for e in events if e.amounts]
     assert with_money
     assert set(with_money[0].countries) == countries
+
+
+def test_each_line_of_a_list_of_deals_is_a_deal_of_the_pair() -> None:
+    text = (
+        "Finland and Vietnam signed deals worth $1.1 billion on Tuesday. The deals include:\n\n"
+        "- Nokia and Viettel – second phase of 5G radio network equipment: $180 million\n\n"
+        "- Konecranes and Gemadept – 14 cranes for a port in Hai Phong: €65 million\n\n"
+        "— Finnfund: loan to a solar developer in Ninh Thuan — $40 million\n"
+    )
+    events = analyse(article("Finland, Vietnam sign deals", text)).events
+    found = {(a.value, a.currency) for e in events for a in e.amounts}
+    assert {(180e6, "USD"), (65e6, "EUR"), (40e6, "USD")} <= found
+    assert all(set(e.countries) == {"FIN", "VNM"} for e in events if e.amounts)
