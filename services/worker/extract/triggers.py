@@ -108,6 +108,7 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "programme": (_AID.value, (_AID, _JOINT)),
     "program": (_AID.value, (_AID, _JOINT)),
     "deal": (_DEAL.value, (_DEAL, _AGR, _INV)),
+    "document": (_AGR.value, (_AGR, _DEAL, _INV, _JOINT)),
     "contract": (_DEAL.value, (_DEAL, _INV)),
     "purchase": (_DEAL.value, (_DEAL,)),
     "order": (_DEAL.value, (_DEAL,)),

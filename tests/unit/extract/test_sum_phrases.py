@@ -443,6 +443,14 @@ CASES = [
         (680e6, "USD"),
     ),
     (
+        "'the total value of the agreements exceeds' a sum",
+        "Kazakhstan, France sign agreements",
+        "Kazakhstan and France signed 20 agreements in Paris on Tuesday. According to the "
+        "prime minister's press service, the total value of the agreements exceeds $3.7 billion.",
+        EventType.TRADE_AGREEMENT,
+        (3.7e9, "USD"),
+    ),
+    (
         "a bare 'total trade reached' in a pair's story is the pair's",
         "Malaysian firms secure sales in Türkiye",
         "Malaysia and Türkiye signed a trade agreement on Monday. In the January-October "
