@@ -445,7 +445,7 @@ CASES = [
     (
         "'the total value of the agreements exceeds' a sum",
         "Kazakhstan, France sign agreements",
-        "Kazakhstan and France signed 20 agreements in Paris on Tuesday. According to the "
+        "Kazakhstan and France signed 20 agreements on energy and trade in Paris. According to the "
         "prime minister's press service, the total value of the agreements exceeds $3.7 billion.",
         EventType.TRADE_AGREEMENT,
         (3.7e9, "USD"),
