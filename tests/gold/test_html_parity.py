@@ -31,7 +31,12 @@ _BOTTOM = (
 def as_page(raw: str) -> str:
     parsed = parse_plain_article(raw)
     title = html.escape(parsed.title or "")
-    body = "".join(f"<p>{html.escape(p)}</p>" for p in parsed.text.split("\n\n") if p.strip())
+    # a line break inside a paragraph (a list of deals, a table) is a <br>, as a page shows it
+    body = "".join(
+        "<p>" + "<br>".join(html.escape(line) for line in p.split("\n")) + "</p>"
+        for p in parsed.text.split("\n\n")
+        if p.strip()
+    )
     published = parsed.published_at
     meta = (
         f"<meta property='article:published_time' content='{published.isoformat()}'>"
