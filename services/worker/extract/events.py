@@ -25,7 +25,6 @@ from services.worker.extract.resolve import (
 from services.worker.extract.sectors import event_sectors
 from services.worker.extract.triggers import (
     AGREEMENT_OR_DEAL,
-    LIST_ITEM_RULE,
     Hit,
     settle_overlaps,
 )
@@ -160,7 +159,7 @@ def _clause_of_hit(text: str, clauses: list[tuple[int, int]], ci: int, hit: Hit)
     """The clause a trigger starts in, stretched to the clause it ends in: "Trade turnover
     between the two neighbours, which was put at 16.7 billion dollars" reads as one."""
     start, end = clauses[ci]
-    if hit.rule.id == LIST_ITEM_RULE:  # a line of a list of deals is one clause
+    if hit.rule.line:  # a line of a list of deals is one clause
         return start, clauses[-1][1]  # "- Nokia and Viettel – 5G equipment: $180 million"
     if hit.end <= end or not hit.noun or not hit.text.lower().startswith(hit.noun):
         return start, end

@@ -233,6 +233,9 @@ class TriggerRule:
     # literal sets a match always holds one of each (fastre.required_literals): a cheap test
     required: tuple[tuple[str, ...], ...] = ()
     scan: WordScan | None = None  # `pattern` as a WordScan (what find_hits runs), if built
+    # a rule for a line of a list of deals: the whole line is its clause, and naming no one,
+    # it is a deal of the article's pair
+    line: bool = False
 
     def may_match(self, lowered: str) -> bool:
         """False when the pattern cannot match `lowered` (it lacks a required literal)."""
@@ -306,6 +309,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
                 anchors_all=tuple(tuple(group) for group in raw.get("anchors_all", [])),
                 required=required_literals(pattern),
                 scan=scan,
+                line=bool(raw.get("line", False)),
             )
         )
     return tuple(rules)

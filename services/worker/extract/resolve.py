@@ -36,7 +36,7 @@ from services.worker.extract.parties import Unit, may_be_party, party_units
 from services.worker.extract.sentences import Sentence
 from services.worker.extract.surface import Entity
 from services.worker.extract.timex import TimeMention
-from services.worker.extract.triggers import LIST_ITEM_RULE, Hit
+from services.worker.extract.triggers import Hit
 from shared.models import EventType
 
 LOCATIVE_DIRECTIONS: Final = frozenset({"open", "visit", "invest", "stake_sell", "aid"})
@@ -235,7 +235,7 @@ def resolve_parties(
     # (speed) the pair is found on first use: each cheaper test comes before asking for it
     if anaphora.search(doc.stems.lower[sentence.start : sentence.end]) and ctx.pair:
         return _with_pair(ctx, units, hit), "anaphora"
-    if not units and hit.rule.id == LIST_ITEM_RULE and ctx.pair and _states_money(scope):
+    if not units and hit.rule.line and ctx.pair and _states_money(scope):
         return _with_pair(ctx, units, hit), "context"  # a list of the pair's deals
     if (
         not units

@@ -265,9 +265,6 @@ def _agree_type(rest: str, after: str, v: int) -> tuple[str, str]:
     return EventType.TRADE_AGREEMENT.value, "none"
 
 
-# A line of a list of deals ("- Nokia and Viettel – 5G equipment: $180 million"): one clause,
-# and, naming no one, a deal of the article's pair.
-LIST_ITEM_RULE: Final = "list_item_sum"
 # Between a trade noun and its verb: the verb's subject is a price or an index, not the trade.
 _PRICE_SUBJECT: Final = re.compile(r"\b(?:prices?|index)\b")
 _TRADE_VOLUME: Final = EventType.TRADE_VOLUME.value
