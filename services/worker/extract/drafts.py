@@ -82,8 +82,7 @@ def absorb(target: Draft, other: Draft, *, units: bool = True) -> None:
         if unit.key not in known:
             target.units.append(unit)
             target.roles[unit.key] = other.roles.get(unit.key, Role.PARTNER)
-    sums = {(m.value, m.currency) for m in target.money}
-    target.money.extend(m for m in other.money if (m.value, m.currency) not in sums)
+    _add_money(target.money, other.money)
     if target.time is None or (target.time_from != "clause" and other.time_from == "clause"):
         target.time, target.time_from = other.time, other.time_from
     target.location = target.location or other.location
@@ -113,3 +112,17 @@ def has_currency(money: list[MoneyMention]) -> bool:
         if m.currency is not None:
             return True
     return False
+
+
+def _add_money(money: list[MoneyMention], more: list[MoneyMention]) -> None:
+    """The sums of `more` not yet in `money`; a sum told again with the article's own USD
+    conversion ("R12.5 billion (about $680 million)" after the headline's "R12.5 billion")
+    lends it that conversion."""
+    at = {(m.value, m.currency): i for i, m in enumerate(money)}
+    for m in more:
+        i = at.get((m.value, m.currency))
+        if i is None:
+            at[(m.value, m.currency)] = len(money)
+            money.append(m)
+        elif money[i].stated_usd is None and m.stated_usd is not None:
+            money[i] = money[i]._replace(stated_usd=m.stated_usd, stated_usd_text=m.stated_usd_text)

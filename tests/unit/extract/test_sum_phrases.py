@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from services.worker.extract import analyse
+from services.worker.extract.amounts import find_amounts
+from services.worker.extract.drafts import _add_money
 from shared.models import EventType
 from tests.unit.extract.articles import article
 
@@ -820,3 +822,13 @@ def test_each_line_of_a_list_of_deals_is_a_deal_of_the_pair() -> None:
     found = {(a.value, a.currency) for e in events for a in e.amounts}
     assert {(180e6, "USD"), (65e6, "EUR"), (40e6, "USD")} <= found
     assert all(set(e.countries) == {"FIN", "VNM"} for e in events if e.amounts)
+
+
+def test_a_sum_told_again_with_its_conversion_lends_it_to_the_fact() -> None:
+    headline = find_amounts("signed a R12.5 billion power financing deal", countries=["ZAF"])
+    later = find_amounts("will provide R12.5 billion (about $680 million) to", countries=["ZAF"])
+    money = list(headline)
+    _add_money(money, later)
+    assert [(m.value, m.currency, m.stated_usd) for m in money] == [(12.5e9, "ZAR", 680e6)]
+    _add_money(money, find_amounts("and $300 million more", countries=["ZAF"]))
+    assert len(money) == 2  # a new sum is added, not merged
