@@ -453,6 +453,14 @@ CASES = [
         (3.7e9, "USD"),
     ),
     (
+        "'SR' in a Seychelles story is the Seychelles rupee",
+        "UAE funds Seychelles airport",
+        "The UAE and Seychelles signed a financing agreement. Abu Dhabi will invest SR 420 "
+        "million in a new terminal at the airport in Seychelles.",
+        EventType.INVESTMENT,
+        (420e6, "SCR"),
+    ),
+    (
         "a bare 'total trade reached' in a pair's story is the pair's",
         "Malaysian firms secure sales in Türkiye",
         "Malaysia and Türkiye signed a trade agreement on Monday. In the January-October "
@@ -720,6 +728,21 @@ def test_a_border_that_stays_shut_is_no_cooperation() -> None:
             "BASF, Eramet scrap $2.6bn Indonesian nickel refinery plan",
             "German chemical maker BASF and French miner Eramet have abandoned plans to build a "
             "$2.6 billion nickel refinery in Indonesia.",
+        ),
+        (
+            "EU-Australia free trade talks stall again as beef quotas divide sides",
+            "Negotiations on a free trade agreement between the European Union and Australia "
+            "broke down again on Wednesday. Two-way trade was worth A$72 billion last year.",
+        ),
+        (
+            "Peru, Indonesia trade talks stall over palm oil",
+            "Negotiations on a trade deal between Peru and Indonesia have been suspended without "
+            "a date for the next round. Trade between them reached $600 million last year.",
+        ),
+        (
+            "Estonia scraps planning for Chinese-backed €15bn tunnel to Helsinki",
+            "The Estonian government formally ended the planning procedure for an undersea "
+            "tunnel to Helsinki backed by Chinese investors worth €15 billion.",
         ),
         (
             "Ruto cancels Adani airport and power line deals",
