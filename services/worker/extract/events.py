@@ -229,9 +229,7 @@ def _draft(
         # "India will provide grant assistance of Rs 4,500 crore ...": one side of the
         # article's pair gives a sum; the receiver is the other side
         units, source = complete_from_pair(ctx, units, hit, clause_text)
-        if source == "partial" and (
-            is_national_total(clause_text) or is_national_total(scope.sentence.text)
-        ):
+        if source == "partial" and is_national_total(scope.sentence.text):  # clause included
             return None  # nor does it add to a fact of the pair's
     event_type = _final_type(hit, units, money, text, end)
     direction = _direction(hit, event_type)
