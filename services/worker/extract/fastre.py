@@ -16,6 +16,8 @@ _ZERO_WIDTH: Final = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 
 _DIGITS: Final = frozenset("0123456789")
+# What \w matches in lower-cased ASCII text.
+_ASCII_WORD: Final = frozenset(string.ascii_lowercase) | _DIGITS | {"_"}
 
 
 def _first(items: list[tuple[Any, Any]], ascii_text: bool) -> set[str] | None:
@@ -50,8 +52,8 @@ def _first_of(op: Any, av: Any, ascii_text: bool) -> tuple[set[str] | None, bool
 
 
 def _set_first(items: Any, ascii_text: bool) -> set[str] | None:
-    """The members of a character set; a category only as \\d on ASCII text (elsewhere \\d
-    also matches other scripts' digits)."""
+    """The members of a character set; a category only as \\d or \\w on lower-cased ASCII
+    text (elsewhere they also match other scripts' digits and letters)."""
     chars: set[str] = set()
     for sub_op, sub_av in items:
         if sub_op is _c.LITERAL:
@@ -60,6 +62,8 @@ def _set_first(items: Any, ascii_text: bool) -> set[str] | None:
             chars.update(chr(c).lower() for c in range(sub_av[0], sub_av[1] + 1))
         elif sub_op is _c.CATEGORY and sub_av is _c.CATEGORY_DIGIT and ascii_text:
             chars |= _DIGITS
+        elif sub_op is _c.CATEGORY and sub_av is _c.CATEGORY_WORD and ascii_text:
+            chars |= _ASCII_WORD
         else:
             return None  # another category such as \\w: anything
     return chars

@@ -79,7 +79,8 @@ def test_rule_without_its_verb_is_skipped() -> None:
         (r"(?:tariffs?|\d+%\s+duty)", False, None),  # \d also matches other scripts' digits
         (r"(?:tariffs?|\d+%\s+duty)", True, "0123456789t"),
         (r"[0-9]+ tonnes", False, "0123456789"),
-        (r"\w+ly", True, None),  # \w is any letter: no useful prefix
+        (r"\w+ly", False, None),  # \w is any letter of any script: no useful prefix
+        (r"\w+ly", True, "0123456789_abcdefghijklmnopqrstuvwxyz"),  # lower-cased ASCII
         (r"(?:a|b)?", True, None),  # may match empty
     ],
 )
@@ -141,6 +142,6 @@ def test_a_pattern_anchored_at_the_start_is_matched_there_only(text: str) -> Non
     assert scan.search(text) == bool(expected)
 
 
-def test_every_trigger_but_one_has_a_fast_or_anchored_scan() -> None:
+def test_every_trigger_has_a_fast_or_anchored_scan() -> None:
     slow = [r.id for r in trigger_rules() if r.scan.fast is None and not r.scan.at_start]
-    assert slow == ["invest_verb"]  # its "'s largest investor" branch starts with no \b
+    assert slow == []
