@@ -72,7 +72,7 @@ def _title_topic(title: str) -> str | None:
     domain = cues().domain
     for topic in _OTHER_TOPICS:
         entry = domain[topic]
-        if entry.may_match(lowered) and entry.pattern.search(lowered) is not None:
+        if entry.may_match(lowered) and entry.scan.search(lowered):
             return topic
     return None
 

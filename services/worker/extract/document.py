@@ -162,7 +162,7 @@ class Document:
             hits = sorted(self.stems.any_of(c.conflict.anchors))
             return frozenset([i for i in hits if conflict_in(sentences[i].text)])
         anchored = c.domain[topic]
-        search, lower = anchored.pattern.search, self.stems.lower
+        search, lower = anchored.scan.search, self.stems.lower  # (speed) the fast scan
         hits = sorted(self.stems.any_of(anchored.anchors))
         return frozenset([i for i in hits if search(lower[sentences[i].start : sentences[i].end])])
 

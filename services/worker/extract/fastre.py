@@ -10,6 +10,8 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any, Final
 
+from services.worker.extract.tries import compile_trie
+
 _ANY: Final = None  # the first character could be anything: no look-ahead then
 _MAX_FIRST_CHARS: Final = 40
 _ZERO_WIDTH: Final = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
@@ -100,8 +102,8 @@ def compile_lower(pattern: str) -> re.Pattern[str]:
     lowered = _lower_literals(pattern)
     chars = first_chars(lowered)
     if chars is None or not set(chars) <= set(string.printable):
-        return re.compile(lowered)
-    return re.compile(f"(?=[{re.escape(chars)}])(?:{lowered})")
+        return compile_trie(lowered)
+    return compile_trie(f"(?=[{re.escape(chars)}])(?:{lowered})")
 
 
 def _lower_literals(pattern: str) -> str:

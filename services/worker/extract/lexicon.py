@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any, Final
 
 from services.worker.extract.fastre import compile_lower, first_chars, required_literals
+from services.worker.extract.tries import compile_trie
 
 _PACKAGE: Final = "services.worker.extract"
 
@@ -144,7 +145,8 @@ def _fast_form(lowered: str) -> re.Pattern[str] | None:
         if not branch.startswith("\\b") or chars is None or not set(chars) <= _WORD_CHARS:
             return None
         rests.append(rest)
-    return re.compile(f"[{re.escape(_ASCII_NON_WORD)}](?:{'|'.join(rests)})")
+    # its alternation as a trie of first characters: the same matches, found faster (tries)
+    return compile_trie(f"[{re.escape(_ASCII_NON_WORD)}](?:{'|'.join(rests)})", ascii_text=True)
 
 
 def _flat_branches(source: str) -> list[str]:

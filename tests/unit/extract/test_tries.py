@@ -1,0 +1,90 @@
+"""Alternations rewritten as tries of first characters find exactly what the plain regex finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from services.worker.extract.lexicon import cues, trigger_rules
+from services.worker.extract.sentences import split_sentences
+from services.worker.extract.tries import compile_trie
+from tests.gold.records import ARTICLES_DIR
+
+
+def _found(
+    pattern: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?:a|ab)c", "abc ac"),  # backtracks into the second branch
+        (r"ab|a", "ab a"),  # the first branch that matches wins, not the longest
+        (r"(?:export|import|trade)\s+bans?|tariffs?", "trade ban, import bans, tariffs"),
+        (r"(?:border\s+)?crossings?\s+shut", "border crossings shut; crossing shut"),
+        (r"\d+(?:\.\d+)?\s*%\s+duty|dumping", "a 12.5% duty, 7 % duty, dumping"),
+        (r"(?<!storage\s)(?<!oil\s)tanks|trade", "oil tanks, battle tanks, trade"),
+        (
+            r"(?P<verb>sign(?:s|ed)?|ink(?:s|ed)?)\s+deals?|signal",
+            "signed deals, inks deal, signal",
+        ),
+        (r"(?:a|b)(?P<x>c)|ad", "ac bc ad"),  # a group after a leading alternation: not copied
+        (r"(?:x|y)?z|xq", "xz yz z xq"),
+        (r"[ab]+c|bd", "aabc bd abd"),
+        (r"(?:ab|a)*?c|ad", "ababc ad"),  # a lazy repeat is left as it is
+        (r"(?:deal|)s|d", "deals s d"),  # an empty branch
+        (r"(?:tariff|trade)(?:\s+war)?|t", "trade war tariff t"),
+    ],
+)
+def test_same_matches_and_groups(pattern: str, text: str) -> None:
+    assert _found(compile_trie(pattern), text) == _found(re.compile(pattern), text)
+
+
+def test_the_source_text_is_kept() -> None:
+    source = r"(?:export|import)\s+bans?"
+    compiled = compile_trie(source)
+    assert compiled.pattern == source
+    assert compiled.groupindex == re.compile(source).groupindex
+
+
+def test_digits_are_expanded_for_ascii_text_only() -> None:
+    # \d also matches other scripts' digits: only a pattern for ASCII text spells it 0-9
+    pattern = r"\d+\s*%\s+duty|dumping"
+    assert compile_trie(pattern).search("٣ % duty") is not None
+    assert _found(compile_trie(pattern, ascii_text=True), "3 % duty") == [((0, 8), {})]
+
+
+def test_a_pattern_that_does_not_parse_fails_as_re_does() -> None:
+    with pytest.raises(re.error):
+        compile_trie(r"(?:a|b")
+
+
+def _sentences(limit: int) -> list[str]:
+    out = []
+    for path in sorted(ARTICLES_DIR.glob("*.txt"))[:limit]:
+        text = path.read_text(encoding="utf-8").lower()
+        if text.isascii():
+            out += [text[s.start : s.end] for s in split_sentences(text)]
+    return out
+
+
+def test_every_fast_scan_finds_what_its_plain_form_finds() -> None:
+    sentences = _sentences(200)
+    assert len(sentences) > 1000
+    c = cues()
+    scans = [c.conflict.scan, c.negation, c.intent, c.hedge, c.economic, c.liberalising]
+    scans += [entry.scan for entry in c.domain.values()]
+    scans += [rule.scan for rule in trigger_rules() if rule.scan is not None]
+    matched = 0
+    for scan in scans:
+        if scan.fast is None:
+            continue
+        plain = re.compile(scan.fast.pattern)
+        for sentence in sentences:
+            expected = _found(plain, sentence)
+            assert _found(scan.fast, sentence) == expected, (scan.fast.pattern[:80], sentence)
+            matched += bool(expected)
+    assert matched > 1000  # real matches compared, not only misses
