@@ -29,6 +29,31 @@ def _fired(sentence: str) -> dict[str, str]:
             "largest direct investor",
         ),
         ("Seoul will invest $2 billion in Chile.", "invest_verb", "invest"),
+        # a trade figure "made" a sum
+        (
+            "Exports of Kazakhstan to Uzbekistan made 2.1 billion dollars in nine months.",
+            "trade_volume",
+            "Exports of Kazakhstan to Uzbekistan made",
+        ),
+        # a few words between the investments and their verb
+        (
+            "Indian investments registered with TIC stand at 3.74 billion US dollars.",
+            "investment_noun",
+            "investments registered with TIC stand at ",
+        ),
+        (
+            "Japanese investment realisation in Indonesia amounted to US$4.6 billion in 2023.",
+            "investment_noun",
+            "investment realisation in Indonesia amounted to ",
+        ),
+        ("Its cost has been put at $2.5 billion.", "cost_estimated", "cost has been put at"),
+        # a contract awarded to a firm, named by what it covers
+        (
+            "Sedapal awarded on Wednesday the design and construction of the plant to a "
+            "consortium led by the Spanish company Grupo Aqualis.",
+            "award_to",
+            "awarded",
+        ),
     ],
 )
 def test_rule_fires(sentence: str, rule: str, text: str) -> None:
@@ -42,6 +67,9 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         ("Japan is Vietnam's largest investor by number of projects.", "invest_verb"),
         ("The largest investor, Japan, sent $5 billion.", "invest_verb"),
         ("Investors are interested in bonds.", "invest_verb"),
+        ("Exports made the news in 2024.", "trade_volume"),  # no sum after "made"
+        ("Investment realisation was slow, officials said.", "investment_noun"),
+        ("The ministry awarded prizes to students.", "award_to"),
     ],
 )
 def test_rule_does_not_fire(sentence: str, rule: str) -> None:
