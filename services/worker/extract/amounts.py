@@ -80,7 +80,10 @@ _CONVERTS: Final = (
 )
 _NEXT_SENTENCE_GAP: Final = re.compile(r"[^.;!?$]{0,300}[.]\s+" + _CONVERTS + r"\s*", re.I)
 CONVERSION_LEAD: Final = re.compile(
-    _CONVERTS + r"\s+(?:about|around|roughly|some|nearly|approximately|us\s?\$|\$)", re.I
+    _CONVERTS + r"\s+(?:about|around|roughly|some|nearly|approximately|us\s?\$|\$"
+    # "This is equivalent to 50 million US dollars"
+    r"|[\d.,]+\s*(?:million|billion|mn|bn)?\s*(?:u\.?s\.?\s+)?dollars\b)",
+    re.I,
 )
 
 

@@ -616,6 +616,12 @@ def test_a_relative_clause_about_another_noun_lends_no_sum() -> None:
             "at N3.36 trillion in 2024. The figure is equivalent to about $2.2 billion.",
             2.2e9,
         ),
+        (
+            "Azerbaijan and Kazakhstan signed a cable deal. AzerTelecom and Kazakhtelecom "
+            "will invest 85 million manat in the cable. This is equivalent to 50 million US "
+            "dollars, AzerTelecom said.",
+            50e6,
+        ),
     ],
 )
 def test_a_conversion_told_after_the_sum_is_its_stated_usd(text: str, usd: float) -> None:
