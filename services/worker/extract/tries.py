@@ -43,14 +43,15 @@ _LOOK_BEHIND: Final = -1  # an assertion's direction
 def compile_trie(pattern: str, *, ascii_text: bool = False) -> re.Pattern[str]:
     """`pattern` (case-sensitive, no flags) compiled with its alternations as tries; with
     `ascii_text`, it only ever runs on ASCII text (then \\d is [0-9]). Falls back to the
-    plain pattern when the rewrite fails."""
+    plain pattern when the rewrite fails, or when the `re` internals it uses differ (another
+    Python version)."""
     try:
         parsed = _sre.parse(pattern, 0)
         rewritten = _sre.SubPattern(
             parsed.state, _Rewriter(parsed.state, ascii_text).seq(parsed.data)
         )
         return _compiled(pattern, rewritten)
-    except (re.error, RecursionError, TypeError, ValueError):
+    except (AttributeError, re.error, RecursionError, TypeError, ValueError):
         return re.compile(pattern)
 
 
