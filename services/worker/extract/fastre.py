@@ -12,7 +12,6 @@ from typing import Any, Final
 
 from services.worker.extract.tries import compile_trie
 
-_ANY: Final = None  # the first character could be anything: no look-ahead then
 _MAX_FIRST_CHARS: Final = 40
 _ZERO_WIDTH: Final = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
