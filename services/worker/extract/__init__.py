@@ -14,12 +14,12 @@ from services.worker.extract.assemble import build_events
 from services.worker.extract.boilerplate import strip_boilerplate
 from services.worker.extract.candidates import candidate_hits
 from services.worker.extract.classify import decide
-from services.worker.extract.context import venue_sentences
 from services.worker.extract.document import Document
 from services.worker.extract.events import find_drafts
 from services.worker.extract.fx import FxRates, default_fx
 from services.worker.extract.merge import merge_drafts
 from services.worker.extract.resolve import article_context
+from services.worker.extract.venues import venue_sentences
 from shared.models import Article, ArticleRef, Classification, Extractor, TradeEvent
 
 EXTRACTOR_NAME: Final = "tradewire-rules"

@@ -197,10 +197,14 @@ _CLAUSE_BREAK: Final = re.compile(r"[;:]|\b(?:as|while|after|because|since|when|
 
 def conflict_in(text: str) -> bool:
     """An economic-conflict cue not governed by a liberalising word ('cut tariffs' is not one)."""
-    c = cues()
     lowered = lower_text(text)
-    if not c.conflict.may_match(lowered):
-        return False
+    return cues().conflict.may_match(lowered) and conflict_in_lowered(lowered)
+
+
+def conflict_in_lowered(lowered: str) -> bool:
+    """`conflict_in` of lower-cased text already known to hold an anchor (a sentence whose
+    stems hold one: the document's topic scan)."""
+    c = cues()
     for start, end in c.conflict.scan.spans(lowered):
         # the cue's own words do not count: "suspends export licences" is no "suspend tariffs"
         before = lowered[max(0, start - 60) : start]

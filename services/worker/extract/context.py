@@ -1,18 +1,16 @@
 """Where in a sentence a name is not a party: speakers, rivals, rankings, datelines; and the
-article-level context a sentence leans on (its main country pair, the venue of an expo)."""
+article-level context a sentence leans on (its main country pair)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from services.worker.extract.entities import names_a_currency
 from services.worker.extract.fastre import compile_lower, lower_text, required_literals
 from services.worker.extract.gazetteer import Mention, find_mentions
 from services.worker.extract.lexicon import word_scan, words
-from services.worker.extract.sentences import Sentence
 from services.worker.extract.surface import Entity, country_name
 
 Spans = list[tuple[int, int]]
@@ -105,16 +103,6 @@ def _holds(needs: _Literals, text: str) -> bool:
         else:
             return False
     return True
-
-
-@dataclass(frozen=True, slots=True)
-class Venue:
-    """An expo, fair or forum and where and when the article says it was held."""
-
-    name: str
-    aliases: tuple[str, ...]
-    place: Mention | None
-    time_pos: int | None  # offset of a time expression in the venue's sentence
 
 
 def dateline_end(text: str) -> int:
@@ -229,89 +217,3 @@ def _heaviest(item: tuple[str, int]) -> tuple[int, str]:
 
 def country_entity(code: str) -> Entity:
     return Entity(key=code, name=country_name(code), kind="country", country=code)
-
-
-_VENUE: Final = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*\s+){1,6}(?:Expo|Exposition|Fair|Forum|Summit|Exhibition|Show|"
-    r"Week|Congress|Conference|Festival|Dialogue|Roundtable))\b(?:\s*\((?P<acro>[A-Z][A-Za-z]{1,9})\))?"
-)
-_HELD_IN: Final = re.compile(
-    r"\b(?:held|hosted|taking\s+place|took\s+place|opened)\s+in\s+$|\bin\s+$"
-)
-
-
-# The words a venue's name ends with, as literals: most articles name no venue, and one
-# search for them (its first letters are rare capitals: the engine skips ahead) is far
-# cheaper than the name pattern.
-_VENUE_HEADS: Final = re.compile(
-    "Expo|Fair|Forum|Summit|Exhibition|Show|Week|Congress|Conference|Festival|Dialogue|Roundtable"
-)
-_Names = tuple[tuple[str, tuple[str, ...]], ...]
-# (speed) The last text's venue names: both `venue_sentences` and `find_venues` ask for the
-# same article's, one after the other; one entry, replaced by the next text's.
-_LAST_NAMES: dict[str, _Names] = {}
-
-
-def _venue_names(text: str) -> _Names:
-    names = _LAST_NAMES.get(text)
-    if names is None:
-        names = _find_venue_names(text)
-        _LAST_NAMES.clear()
-        _LAST_NAMES[text] = names
-    return names
-
-
-def _find_venue_names(text: str) -> _Names:
-    names: list[tuple[str, tuple[str, ...]]] = []
-    if _VENUE_HEADS.search(text) is None:
-        return ()
-    for match in _VENUE.finditer(text):
-        name = match.group("name").removeprefix("The ").strip()
-        if all(n != name for n, _ in names):
-            names.append((name, tuple(a for a in (name, match.group("acro")) if a)))
-    return tuple(names)
-
-
-def venue_sentences(text: str, sentences: Sequence[Sentence]) -> list[int]:
-    """Indexes of the sentences that name a venue (where its place and time may be said)."""
-    aliases = [a for _, names in _venue_names(text) for a in names]
-    if not aliases:
-        return []
-    return [i for i, s in enumerate(sentences) if any(a in s.text for a in aliases)]
-
-
-def find_venues(
-    text: str,
-    mentions: Sequence[Mention],
-    sentences: Sequence[tuple[int, int]],
-    time_starts: Sequence[int],
-) -> list[Venue]:
-    """Named expos and fairs; their place and time come from a sentence that names the venue
-    next to 'held in <place>' (the CIIE, 'held in Shanghai on Nov.5-10')."""
-    venues: list[Venue] = []
-    for name, aliases in _venue_names(text):
-        place, when = _venue_details(text, aliases, mentions, sentences, time_starts)
-        venues.append(Venue(name=name, aliases=aliases, place=place, time_pos=when))
-    return venues
-
-
-def _venue_details(
-    text: str,
-    aliases: Sequence[str],
-    mentions: Sequence[Mention],
-    sentences: Sequence[tuple[int, int]],
-    time_starts: Sequence[int],
-) -> tuple[Mention | None, int | None]:
-    for start, end in sentences:
-        sentence = text[start:end]
-        if not any(a in sentence for a in aliases):
-            continue
-        for m in mentions:
-            if (
-                start <= m.start < end
-                and m.kind in ("city", "region", "capital")
-                and _HELD_IN.search(text[max(start, m.start - 30) : m.start])
-            ):
-                when = next((t for t in time_starts if start <= t < end), None)
-                return m, when
-    return None, None

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from services.worker.extract.amounts import CONVERSION_LEAD, MoneyMention, find_amounts
-from services.worker.extract.clauses import conflict_in
+from services.worker.extract.clauses import conflict_in_lowered
 from services.worker.extract.context import main_pair
 from services.worker.extract.currency_lexicon import currency_lexicon
 from services.worker.extract.entities import prepare_mentions
@@ -157,12 +157,19 @@ class Document:
     def _topic_scan(self, topic: str) -> frozenset[int]:
         # (speed) a list, not a generator: a dozen topics are scanned per article
         c = cues()
-        sentences = self.sentences
+        sentences, lower = self.sentences, self.stems.lower
         if topic == "conflict":
+            # a stem is an anchor at a word's start: the anchor test conflict_in makes is met
             hits = sorted(self.stems.any_of(c.conflict.anchors))
-            return frozenset([i for i in hits if conflict_in(sentences[i].text)])
+            return frozenset(
+                [
+                    i
+                    for i in hits
+                    if conflict_in_lowered(lower[sentences[i].start : sentences[i].end])
+                ]
+            )
         anchored = c.domain[topic]
-        search, lower = anchored.scan.search, self.stems.lower  # (speed) the fast scan
+        search = anchored.scan.search  # (speed) the fast scan
         hits = sorted(self.stems.any_of(anchored.anchors))
         return frozenset([i for i in hits if search(lower[sentences[i].start : sentences[i].end])])
 

@@ -182,9 +182,17 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(f)) for f in factors[:_MAX_FACTORS])
 
 
+_DOTTED_I: Final = "\u0130"  # İ
+_SIGMA: Final = "\u03a3"  # Σ
+
+
 def lower_text(text: str) -> str:
     """Lower-case with the same length as `text`, so match offsets stay valid."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
+    # Only "İ" lower-cases to two characters: it is kept as it is. Character by character,
+    # "Σ" is "σ" even where `str.lower` makes it the final "ς".
+    if _SIGMA not in text:  # (speed) Turkish text: no loop over every character
+        return _DOTTED_I.join([part.lower() for part in text.split(_DOTTED_I)])
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -12,11 +12,9 @@ from typing import Final
 from services.worker.extract.amounts import MoneyMention
 from services.worker.extract.context import (
     Spans,
-    Venue,
     blocked_spans,
     country_entity,
     dateline_end,
-    find_venues,
     main_pair,
 )
 from services.worker.extract.document import Document
@@ -37,6 +35,7 @@ from services.worker.extract.sentences import Sentence
 from services.worker.extract.surface import Entity
 from services.worker.extract.timex import TimeMention
 from services.worker.extract.triggers import Hit
+from services.worker.extract.venues import Venue, find_venues
 from shared.models import EventType
 
 LOCATIVE_DIRECTIONS: Final = frozenset({"open", "visit", "invest", "stake_sell", "aid"})

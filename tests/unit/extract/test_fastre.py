@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from services.worker.extract.fastre import compile_lower, first_chars, required_literals
+from services.worker.extract.fastre import compile_lower, first_chars, lower_text, required_literals
 from services.worker.extract.lexicon import (
     _branches,
     _flat_branches,
@@ -145,3 +145,28 @@ def test_a_pattern_anchored_at_the_start_is_matched_there_only(text: str) -> Non
 def test_every_trigger_has_a_fast_or_anchored_scan() -> None:
     slow = [r.id for r in trigger_rules() if r.scan.fast is None and not r.scan.at_start]
     assert slow == []
+
+
+def _lower_by_character(text: str) -> str:
+    """lower_text's definition: each character lower-cased alone, unless that changes its
+    length ("İ" is "i̇", two characters), where it stays as it is."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TÜRKİYE and İstanbul",  # "İ" kept, the rest lower-cased
+        "İ",
+        "İİ at both ends İ",
+        "ΟΔΥΣΣΕΥΣ İzmir",  # with "İ": "Σ" is "σ" everywhere, even at a word's end
+        "Plain ASCII Text",
+    ],
+)
+def test_lower_text_keeps_offsets(text: str) -> None:
+    lowered = lower_text(text)
+    assert len(lowered) == len(text)
+    if "İ" in text:
+        assert lowered == _lower_by_character(text)
+    else:
+        assert lowered == text.lower()
