@@ -88,3 +88,26 @@ def test_every_fast_scan_finds_what_its_plain_form_finds() -> None:
             assert _found(scan.fast, sentence) == expected, (scan.fast.pattern[:80], sentence)
             matched += bool(expected)
     assert matched > 1000  # real matches compared, not only misses
+
+
+def test_every_word_scan_finds_what_its_pattern_finds() -> None:
+    """The whole `WordScan` (its match at 0, tried only where a match can start, then the
+    fast form) against its pattern, on sentences and on their tails from each of their first
+    words: a text starting with a match is tried as often as one that does not."""
+    texts = []
+    for sentence in _sentences(30):
+        starts = [0] + [m.end() for m in re.finditer(r"\s+", sentence)][:8]
+        texts += [sentence[start:] for start in starts]
+    c = cues()
+    scans = [c.conflict.scan, c.negation, c.intent, c.hedge, c.economic, c.liberalising]
+    scans += [entry.scan for entry in c.domain.values()]
+    scans += [rule.scan for rule in trigger_rules() if rule.scan is not None]
+    at_zero = 0
+    for scan in scans:
+        for text in texts:
+            expected = [(m.start(), m.end(), m.groupdict()) for m in scan.pattern.finditer(text)]
+            assert scan.groups(text) == expected, (scan.pattern.pattern[:80], text)
+            assert scan.spans(text) == [(a, b) for a, b, _ in expected]
+            assert scan.search(text) == bool(expected)
+            at_zero += bool(expected) and expected[0][0] == 0
+    assert at_zero > 100  # matches at 0 were compared, not only misses
