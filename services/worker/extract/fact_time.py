@@ -9,7 +9,7 @@ from services.worker.extract import clauses as cl
 from services.worker.extract.drafts import Draft
 from services.worker.extract.resolve import Context, Scope
 from services.worker.extract.timex_mention import TimeMention
-from shared.models import Granularity, TemporalRelation
+from shared.models import EventType, Granularity, TemporalRelation
 
 # The day the lead dates is the day of the signings told in the sentences after it.
 _LEAD_SENTENCES: Final = 2
@@ -30,6 +30,8 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     source = "clause"
     if not times:
         times, source = scope.times, "sentence"
+    if draft.type is EventType.TRADE_TARGET:
+        times, source = _target_times(scope, times, source)
     if times:
         at = draft.hit.start
         near, best = times[0], min(abs(times[0].start - at), abs(times[0].end - at))
@@ -50,6 +52,19 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     if scope.index <= _LEAD_REACH_SENTENCES and _at_the_lead_event(draft, text):
         draft.time = _lead_day(ctx)
         draft.time_from = "lead" if draft.time is not None else "none"
+
+
+def _target_times(
+    scope: Scope, times: list[TimeMention], source: str
+) -> tuple[list[TimeMention], str]:
+    """A target's own deadline before the day it was set: "agreed Monday to expand bilateral
+    trade to US$150 billion by 2030" is a target for 2030. The clause's deadlines, else the
+    sentence's, else the times as they are."""
+    deadlines = [t for t in times if t.relation is TemporalRelation.TARGET]
+    if deadlines:
+        return deadlines, source
+    deadlines = [t for t in scope.times if t.relation is TemporalRelation.TARGET]
+    return (deadlines, "sentence") if deadlines else (times, source)
 
 
 def _at_the_lead_event(draft: Draft, sentence: str) -> bool:

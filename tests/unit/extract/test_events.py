@@ -125,6 +125,22 @@ def test_target_year_resolves_without_a_publication_date() -> None:
     assert (event.when.start, event.when.end) == (date(2020, 1, 1), date(2020, 12, 31))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "South Korea and Vietnam agreed Monday to expand bilateral trade to US$150 billion by 2030.",
+        "India and Brazil on Tuesday set a target of taking their bilateral trade to USD 20 "
+        "billion by 2030.",
+    ],
+)
+def test_a_target_is_dated_by_its_deadline_not_the_day_it_was_set(sentence: str) -> None:
+    event = only_event("", sentence)
+    assert event.event_type is EventType.TRADE_TARGET
+    assert event.when is not None
+    assert event.when.relation is TemporalRelation.TARGET
+    assert event.when.end == date(2030, 12, 31)
+
+
 def test_a_fact_told_twice_is_one_event() -> None:
     text = (
         "Kenya and Tanzania signed a trade agreement on Friday to remove 14 barriers. "
