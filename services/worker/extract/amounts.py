@@ -64,7 +64,10 @@ _WEIGHT_AFTER: Final = re.compile(r"\s+of\b", re.I)
 _PAREN_OPEN: Final = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE: Final = re.compile(r"[^()]{0,60}?\)")
 _OR_GAP: Final = re.compile(
-    # "Tk 550 crore, or about $45 million"; "1,850 million lempiras, ENEE said, or about $71m"
+    # "Tk 550 crore, or about $45 million"; "1,850 million lempiras, ENEE said, or about $71m";
+    # "QR1.8bn last year, or around $494mn": the period the sum is of may come first
+    r"(?:\s+(?:(?:last|this|the\s+previous|the\s+past)\s+(?:fiscal\s+)?(?:year|quarter|month)|"
+    r"in\s+(?:19|20)[0-9]{2}))?"
     r"\s*,?\s*(?:(?:[\w.'’-]+\s+){1,4}(?:said|says|added|estimated)\s*,\s*)?"
     r"(?:or|i\.e\.,?|equivalent\s+to)\s*",
     re.I,
@@ -304,9 +307,29 @@ def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> li
                 i += 1
             elif paren:
                 i += 1  # the same sum in another currency would count the amount twice
+                usd = _chained_usd(
+                    text, after, found[i + 1] if i + 1 < len(found) else None, offset
+                )
+                if usd is not None and here.currency != "USD":
+                    # "Dh2.2 billion (Rs 5,170 crore, or about $600 million)"
+                    here = here._replace(stated_usd=usd.value, stated_usd_text=usd.text)
+                    i += 1
         out.append(here)
         i += 1
     return out
+
+
+def _chained_usd(
+    text: str, other: MoneyMention, then: MoneyMention | None, offset: int
+) -> MoneyMention | None:
+    """The USD sum that converts `other`, itself a bracketed conversion, inside the same
+    brackets ("(Rs 5,170 crore, or about $600 million)"): it converts the first sum too."""
+    if then is None or then.unit is not None or not _in_dollars(then):
+        return None
+    gap_start, gap_end = other.end - offset, then.start - offset
+    if _OR_GAP.fullmatch(text, gap_start, gap_end) is None:
+        return None
+    return then if _PAREN_CLOSE.match(text, then.end - offset) else None
 
 
 def _order(mention: MoneyMention) -> tuple[int, int]:

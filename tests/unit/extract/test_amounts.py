@@ -157,6 +157,31 @@ def test_stated_usd_conversion_joins_its_amount() -> None:
     assert (m.value, m.stated_usd, m.stated_usd_text) == (2.692e10, 3.8e8, "about $380 million")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "currency", "usd"),
+    [
+        # the period the sum is of comes between the sum and its conversion
+        ("trade reached QR1.8bn last year, or around $494mn.", 1.8e9, "QAR", 4.94e8),
+        ("exports were Sh41bn in 2024, or $320 million.", 4.1e10, "KES", 3.2e8),
+        # a conversion into a third currency, then into dollars, in the same brackets
+        ("ADQ will invest Dh2.2 billion (Rs 5,170 crore, or about $600 million) in parks.",
+         2.2e9, "AED", 6e8),
+        ("loans worth 41.6 billion yen (about VND 6.9 trillion, or about $270 million).",
+         4.16e10, "JPY", 2.7e8),
+    ],
+)  # fmt: skip
+def test_a_conversion_after_a_period_or_another_conversion(
+    sentence: str, value: float, currency: str, usd: float
+) -> None:
+    [m] = find_amounts(sentence, countries={"QAT", "KEN", "ARE", "IND", "VNM", "JPN"})
+    assert (m.value, m.currency, m.stated_usd) == (value, currency, usd)
+
+
+def test_a_dollar_sum_outside_the_brackets_is_its_own() -> None:
+    found = find_amounts("Rs 500 crore (€55 million) and $2 billion more", countries={"IND"})
+    assert [(m.currency, m.stated_usd) for m in found] == [("INR", None), ("USD", None)]
+
+
 def test_bracketed_other_currency_is_not_a_second_amount() -> None:
     [m] = find_amounts("$1 billion (€900 million) in loans")
     assert (m.currency, m.value, m.stated_usd) == ("USD", 1e9, None)
