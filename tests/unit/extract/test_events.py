@@ -128,7 +128,8 @@ def test_target_year_resolves_without_a_publication_date() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "South Korea and Vietnam agreed Monday to expand bilateral trade to US$150 billion by 2030.",
+        "South Korea and Vietnam agreed Monday to expand bilateral trade to US$150 billion "
+        "by 2030.",
         "India and Brazil on Tuesday set a target of taking their bilateral trade to USD 20 "
         "billion by 2030.",
     ],

@@ -96,7 +96,7 @@ def test_every_word_scan_finds_what_its_pattern_finds() -> None:
     words: a text starting with a match is tried as often as one that does not."""
     texts = []
     for sentence in _sentences(30):
-        starts = [0] + [m.end() for m in re.finditer(r"\s+", sentence)][:8]
+        starts = [0, *[m.end() for m in re.finditer(r"\s+", sentence)][:8]]
         texts += [sentence[start:] for start in starts]
     c = cues()
     scans = [c.conflict.scan, c.negation, c.intent, c.hedge, c.economic, c.liberalising]
