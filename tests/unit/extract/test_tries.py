@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from services.worker.extract.lexicon import cues, trigger_rules
+from services.worker.extract.lexicon import WordScan, cues, trigger_rules
 from services.worker.extract.sentences import split_sentences
 from services.worker.extract.tries import compile_trie
 from tests.gold.records import ARTICLES_DIR
@@ -71,15 +71,18 @@ def _sentences(limit: int) -> list[str]:
     return out
 
 
-def test_every_fast_scan_finds_what_its_plain_form_finds() -> None:
-    sentences = _sentences(200)
-    assert len(sentences) > 1000
+def _lexicon_scans() -> list[WordScan]:
     c = cues()
     scans = [c.conflict.scan, c.negation, c.intent, c.hedge, c.economic, c.liberalising]
     scans += [entry.scan for entry in c.domain.values()]
-    scans += [rule.scan for rule in trigger_rules() if rule.scan is not None]
+    return scans + [rule.scan for rule in trigger_rules() if rule.scan is not None]
+
+
+def test_every_fast_scan_finds_what_its_plain_form_finds() -> None:
+    sentences = _sentences(200)
+    assert len(sentences) > 1000
     matched = 0
-    for scan in scans:
+    for scan in _lexicon_scans():
         if scan.fast is None:
             continue
         plain = re.compile(scan.fast.pattern)
@@ -91,19 +94,15 @@ def test_every_fast_scan_finds_what_its_plain_form_finds() -> None:
 
 
 def test_every_word_scan_finds_what_its_pattern_finds() -> None:
-    """The whole `WordScan` (its match at 0, tried only where a match can start, then the
-    fast form) against its pattern, on sentences and on their tails from each of their first
-    words: a text starting with a match is tried as often as one that does not."""
+    """The whole `WordScan` (its match at 0, then the fast form) against its pattern, on
+    sentences and on their tails from each of their first words: a text that starts with a
+    match is tried as often as one that does not."""
     texts = []
     for sentence in _sentences(30):
         starts = [0, *[m.end() for m in re.finditer(r"\s+", sentence)][:8]]
         texts += [sentence[start:] for start in starts]
-    c = cues()
-    scans = [c.conflict.scan, c.negation, c.intent, c.hedge, c.economic, c.liberalising]
-    scans += [entry.scan for entry in c.domain.values()]
-    scans += [rule.scan for rule in trigger_rules() if rule.scan is not None]
     at_zero = 0
-    for scan in scans:
+    for scan in _lexicon_scans():
         for text in texts:
             expected = [(m.start(), m.end(), m.groupdict()) for m in scan.pattern.finditer(text)]
             assert scan.groups(text) == expected, (scan.pattern.pattern[:80], text)
