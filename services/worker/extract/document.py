@@ -157,21 +157,14 @@ class Document:
     def _topic_scan(self, topic: str) -> frozenset[int]:
         # (speed) a list, not a generator: a dozen topics are scanned per article
         c = cues()
-        sentences, lower = self.sentences, self.stems.lower
         if topic == "conflict":
             # a stem is an anchor at a word's start: the anchor test conflict_in makes is met
             hits = sorted(self.stems.any_of(c.conflict.anchors))
-            return frozenset(
-                [
-                    i
-                    for i in hits
-                    if conflict_in_lowered(lower[sentences[i].start : sentences[i].end])
-                ]
-            )
+            return frozenset([i for i in hits if conflict_in_lowered(self.lower_of(i))])
         anchored = c.domain[topic]
         search = anchored.scan.search  # (speed) the fast scan
         hits = sorted(self.stems.any_of(anchored.anchors))
-        return frozenset([i for i in hits if search(lower[sentences[i].start : sentences[i].end])])
+        return frozenset([i for i in hits if search(self.lower_of(i))])
 
     def lower_of(self, index: int) -> str:
         """The lower-cased sentence (same offsets as the sentence)."""
