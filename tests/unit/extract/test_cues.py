@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.worker.extract.clauses import conflict_in, domain_in
+from services.worker.extract.document import Document
 
 
 @pytest.mark.parametrize(
@@ -37,10 +38,21 @@ from services.worker.extract.clauses import conflict_in, domain_in
         ("Belgium freezes €95m aid programme as Kigali cuts ties", True),
         ("Chinese investor pulls out of $280 million logistics hub", True),
         ("Australia-EU free trade talks collapse again over beef", True),
+        # cues whose first word is not one of the older anchors
+        ("The EU applied its anti-subsidy rules to Indonesian steel", True),
+        ("Millers warned that higher taxes on sugar would hurt them", True),
+        ("Ottawa will mount a challenge at the World Trade Organization", True),
     ],
 )
 def test_conflict_in(sentence: str, conflict: bool) -> None:
     assert conflict_in(sentence) is conflict
+    # the article-level scan (anchor stems at a word's start) finds what the sentence test finds
+    found = _document(sentence).topic_sentences("conflict")
+    assert (0 in found) is conflict
+
+
+def _document(sentence: str) -> Document:
+    return Document.build(sentence, title="", anchor=None)
 
 
 @pytest.mark.parametrize(
@@ -52,10 +64,21 @@ def test_conflict_in(sentence: str, conflict: bool) -> None:
         ("Indian, Saudi navies begin maritime exercise off Jubail", "military"),
         ("Armenia signs contract with France for additional CAESAR howitzers", "military"),
         ("Gulf debt sales hit January record as Saudi issuers tap sukuk market", "stocks"),
+        # cues whose first word is not one of the older anchors
+        ("Foreign investors have returned to Nigerian debt markets", "stocks"),
+        ("Thailand cut its policy rate to 1.75% in April", "macro"),
+        ("Fuel prices rose for a third month", "macro"),
+        ("Botswana's diamond sales fell by 30 per cent last year", "earnings"),
+        ("The firm reported an operating loss of SEK 56 million", "earnings"),
+        ("Japan winger joins Bundesliga's Wolfsburg from Feyenoord", "sport"),
+        ("US sanctions firms over drone parts", "military"),
+        ("Indonesia has more than 2,100 cinema screens", "cultural"),
     ],
 )
 def test_topic_cues(sentence: str, domain: str) -> None:
     assert domain_in(sentence, domain)
+    # the article-level scan (anchor stems at a word's start) finds it too
+    assert 0 in _document(sentence).topic_sentences(domain)
 
 
 def test_cooperation_headline_has_no_topic() -> None:
