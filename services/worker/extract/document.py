@@ -85,7 +85,7 @@ class Document:
             title=title,
             anchor=anchor,
             sentences=sentences,
-            mentions=prepare_mentions(text, (), found),
+            mentions=prepare_mentions(text, (), found, title=title),
             money=[],
             times=[],
             stems=StemIndex(lower_text(text), starts),

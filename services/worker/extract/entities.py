@@ -204,13 +204,15 @@ def _merge_mentions(base: list[Mention], extra: list[Mention]) -> list[Mention]:
 
 
 def prepare_mentions(
-    text: str, money: Sequence[_Money], found: Sequence[Mention] | None = None
+    text: str, money: Sequence[_Money], found: Sequence[Mention] | None = None, title: str = ""
 ) -> list[Mention]:
     """The article's mentions, sorted: gazetteer hits (`found`, else searched here) plus
-    companies learnt from the text; without news agencies, currency adjectives ("U.S.
-    dollars") or words inside an amount."""
+    companies learnt from the text or its title ("Swedish robotics firm Aurvik opens ...",
+    while the text only says "Aurvik Robotics, the Västerås-based maker"); without news
+    agencies, currency adjectives ("U.S. dollars") or words inside an amount."""
     mentions = list(found) if found is not None else find_mentions(text)
-    learnt = learn_companies(text, mentions)
+    learnt = learn_companies(title, find_mentions(title)) if title else {}
+    learnt.update(learn_companies(text, mentions))  # the text's own reading wins
     if learnt:
         mentions = _merge_mentions(mentions, _occurrences(text, learnt))
     amounts = [(m.start, m.end) for m in money]

@@ -42,6 +42,8 @@ from services.worker.extract.document import Document
         ("The EU applied its anti-subsidy rules to Indonesian steel", True),
         ("Millers warned that higher taxes on sugar would hurt them", True),
         ("Ottawa will mount a challenge at the World Trade Organization", True),
+        ("The central bank froze assets of three exporters", True),
+        ("Lagos imposed additional taxes on imported rice", True),
     ],
 )
 def test_conflict_in(sentence: str, conflict: bool) -> None:
@@ -73,6 +75,13 @@ def _document(sentence: str) -> Document:
         ("Japan winger joins Bundesliga's Wolfsburg from Feyenoord", "sport"),
         ("US sanctions firms over drone parts", "military"),
         ("Indonesia has more than 2,100 cinema screens", "cultural"),
+        ("The lender beat analysts' estimates, it said", "earnings"),
+        ("The carmaker posted a loss in Europe", "earnings"),
+        ("Asian indices fell as the blue-chip CAC 40 slipped", "stocks"),
+        ("The purchasing managers' index rose to 52.1", "macro"),
+        ("The package includes ammunition and artillery shells", "military"),
+        ("Athletes from both countries will compete in Hanoi", "cultural"),
+        ("Retailers expect record 11.11 sales this year", "shopping"),
     ],
 )
 def test_topic_cues(sentence: str, domain: str) -> None:

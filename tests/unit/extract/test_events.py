@@ -298,6 +298,16 @@ FACT_RULES = [
         ["FRA", "KEN"],
         (400e6, "USD"),
     ),
+    (
+        "a firm only the headline ties to a country, investing where it opens an R&D centre",
+        "Swedish robotics firm Aurvik opens Bengaluru R&D hub",
+        "STOCKHOLM - Aurvik Robotics, the Vasteras-based maker of industrial robots, opened a "
+        "research and development centre in Bengaluru on Wednesday and said it would invest "
+        "SEK 350 million in India over the next three years.",
+        EventType.INVESTMENT,
+        ["IND", "SWE"],
+        (350e6, "SEK"),
+    ),
 ]
 
 
@@ -320,6 +330,23 @@ def test_fact_rules(
     assert event.countries == countries
     assert (event.amounts[0].value, event.amounts[0].currency) == first_sum
     assert EventType.JOINT_PROJECT not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening"),
+    [
+        ("opened a research and development centre in Bengaluru", True),
+        ("will open a chip design incubator in Ho Chi Minh City", True),
+        ("set up a centre of excellence for logistics in Nairobi", True),
+        ("will build 632 mechanisation service centres across the country", False),
+    ],
+)
+def test_offices_that_are_centres(sentence: str, opening: bool) -> None:
+    text = f"Japan's Kanto Holdings said on Monday it {sentence}, its first in the country."
+    title = {"Bengaluru": "India", "Ho Chi Minh": "Vietnam", "Nairobi": "Kenya"}
+    country = next((v for k, v in title.items() if k in sentence), "Ghana")
+    events = analyse(article(f"Japan's Kanto Holdings expands in {country}", text)).events
+    assert (EventType.OFFICE_OPENING in {e.event_type for e in events}) is opening
 
 
 def test_a_figure_told_by_pronoun_continues_the_trade_figure() -> None:

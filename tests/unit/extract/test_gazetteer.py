@@ -98,6 +98,14 @@ def test_companies_learnt_from_the_article() -> None:
     assert mentions["Zephyr"] == "AUS"
 
 
+def test_companies_learnt_from_the_title() -> None:
+    title = "Swedish robotics firm Aurvik opens Bengaluru R&D hub"
+    text = "Aurvik Robotics, the Vasteras-based maker, opened a centre. Aurvik said it would hire."
+    mentions = [(m.text, m.entity.country) for m in prepare_mentions(text, [], title=title)]
+    assert mentions == [("Aurvik", "SWE"), ("Aurvik", "SWE")]
+    assert prepare_mentions(text, []) == []  # without the title, no one is known
+
+
 def test_stock_indices_are_not_learnt_as_companies() -> None:
     text = "Japan's Nikkei 225 index rose 1%, while Hong Kong's Hang Seng fell."
     assert learn_companies(text, find_mentions(text)) == {}
