@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from services.worker.extract.candidates import candidate_hits
+from services.worker.extract.document import Document
 from services.worker.extract.lexicon import trigger_rules
 from services.worker.extract.triggers import raw_hits
 
@@ -74,3 +76,18 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
 )
 def test_rule_does_not_fire(sentence: str, rule: str) -> None:
     assert rule not in _fired(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Japan's Kanto will merge with India's Sarda Steel in a $2 billion deal.", "acquire"),
+        ("Hyundai will set up a new production line in Chennai, India.", "build_plant"),
+        ("Korea and Chile signed a co-operation to develop lithium refining.", "plan_to_develop"),
+        ("Aurvik opened a research and development centre in Bengaluru.", "open_office"),
+    ],
+)  # fmt: skip
+def test_the_article_scan_tries_the_rule(sentence: str, rule: str) -> None:
+    """The rule's anchor stems let the article scan reach it (a missing anchor hides it)."""
+    hits = candidate_hits(Document.build(sentence, title="", anchor=None))
+    assert rule in {hit.rule.id for found in hits.values() for hit in found}
