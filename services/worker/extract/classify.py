@@ -147,13 +147,20 @@ def _off_lead(doc: Document, sig: Signals, kept: list[Draft], reasons: list[str]
     about conflict (a probe, a ban) or another topic (a company's results) and the lead states
     no cooperation, facts further down are background ("Chinese miners have invested...")."""
     headline = "economic conflict" if sig.title_conflict else sig.title_topic
-    if headline is None or not doc.sentences or any(f.sentence == 0 for f in kept):
+    if not doc.sentences or any(f.sentence == 0 for f in kept):
+        return 0.0
+    if headline is None and (sig.title_cooperation or not doc.title):
         return 0.0
     if _title_is_lead(doc.title, doc.sentences[0].text):
         return 0.0  # an untitled article named by its first words: one signal, not two
     lead = "economic conflict" if 0 in doc.topic_sentences("conflict") else None
+    if headline is None and lead is not None and _title_countries(doc.title):
+        # a headline naming a country, of no topic and no cooperation word ("Beijing's rare
+        # earth licences leave German suppliers days from production stops"), is the
+        # conflict lead's (a page's bare "| Example News" is no headline)
+        headline = "no cooperation"
     lead = lead or next((t for t in _OTHER_TOPICS if 0 in doc.topic_sentences(t)), None)
-    if lead is None:
+    if lead is None or headline is None:
         return 0.0
     reasons.append(f"headline about {headline}, lead about {lead}")
     return 1.0

@@ -208,6 +208,8 @@ def main_pair(title: str, mentions: Sequence[Mention], text_len: int) -> tuple[E
     ranked = sorted(weights.items(), key=_heaviest)
     if len(ranked) < 2 or ranked[1][1] < 2:
         return ()
+    if len(ranked) > 2 and ranked[2][1] == ranked[1][1]:
+        return ()  # "Switzerland's Maillefer and Germany's Troester": no second side stands out
     return tuple(blocs.get(key) or country_entity(key) for key, _ in sorted(ranked[:2]))
 
 

@@ -34,8 +34,21 @@ _AFTER_POSSESSIVE: Final = re.compile(
 _AFTER_ADJECTIVE: Final = re.compile(
     r"\s+(?:[a-z][\w-]*\s+){0,3}?" + _DESCRIPTORS + r"s?,?\s+" + _NAME
 )
-# "Dubai-based DP World"
-_AFTER_BASED: Final = re.compile(r"-based\s+(?:[a-z][\w-]*\s+){0,2}" + _NAME)
+# "Dubai-based DP World", "London-listed Ferrexpo"
+_AFTER_BASED: Final = re.compile(r"-(?:based|listed)\s+(?:[a-z][\w-]*\s+){0,2}" + _NAME)
+# "ASX-listed Gobi Copper": a stock exchange's listing names its country (only exchanges whose
+# acronym is no other's: NSE and BSE are India's and Kenya's or Botswana's)
+_EXCHANGES: Final = {
+    "ASX": "AUS", "TSX": "CAN", "TSXV": "CAN", "TSX-V": "CAN", "JSE": "ZAF", "NYSE": "USA",
+    "Nasdaq": "USA", "LSE": "GBR", "AIM": "GBR", "SGX": "SGP", "HKEX": "HKG", "KOSDAQ": "KOR",
+    "IDX": "IDN", "PSX": "PAK", "EGX": "EGY", "Tadawul": "SAU", "B3": "BRA", "BMV": "MEX",
+}  # fmt: skip
+_EXCHANGE_LISTED: Final = re.compile(
+    r"\b(?P<exchange>"
+    + "|".join(re.escape(x) for x in sorted(_EXCHANGES, key=len, reverse=True))
+    + r")-listed\s+(?:[a-z][\w-]*\s+){0,2}"
+    + _NAME
+)
 _CURRENCY_WORDS: Final = (
     "dollar dollars yuan renminbi ruble rubles rouble roubles rupee rupees yen won euro euros "
     "pound pounds shilling shillings rand real reals reais peso pesos lira franc francs riyal "
@@ -92,8 +105,10 @@ _ALIAS_SUFFIXES: Final = words(
 )
 _MIN_ALIAS_CHARS: Final = 4
 _PLACE_KINDS: Final = frozenset({"country", "capital", "region", "city"})
+_FIRM_KINDS: Final = frozenset({"company", "organisation"})
+_MIN_INITIALS: Final = 3  # two letters name too many things ("EU", "UN", "US")
 # What follows a place for _learnt_from to read on (besides an adjective: "Chinese carmaker")
-_AFTER_MARKS: Final = ("'s", "’s", "-based")
+_AFTER_MARKS: Final = ("'s", "’s", "-based", "-listed")
 
 
 class _Money(Protocol):
@@ -124,7 +139,7 @@ def _learnt_from(
         match = _AFTER_POSSESSIVE.match(text, mention.end)
     elif entity.form == "adj":
         match = _AFTER_ADJECTIVE.match(text, mention.end)
-    elif text.startswith("-based", mention.end):
+    elif text.startswith(("-based", "-listed"), mention.end):
         match = _AFTER_BASED.match(text, mention.end)
     if match is None:
         return None
@@ -176,7 +191,29 @@ def learn_companies(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]
         found = _learnt_from(text, mention, known, starts)
         if found is not None and found[0] not in learnt:
             learnt.update(_aliases(text, found[0], found[1], known))
+    if "-listed" in text:
+        for name, country in _listed_on_exchanges(text, known, starts):
+            if name not in learnt:
+                entity = Entity(
+                    key="org:" + name.lower(), name=name, kind="company", country=country
+                )
+                learnt.update(_aliases(text, name, entity, known))
     return learnt
+
+
+def _listed_on_exchanges(text: str, known: set[str], starts: list[int]) -> list[tuple[str, str]]:
+    """'ASX-listed Gobi Copper': (name, country) of each firm named by its listing."""
+    out = []
+    for match in _EXCHANGE_LISTED.finditer(text):
+        start, end = match.span("name")
+        if start in starts:
+            continue  # already a known entity
+        end = min([p for p in starts if start < p < end] or [end])
+        name = _tidy_name(text[start:end])
+        words = name.split()
+        if words and words[0] not in _NOT_NAMES and name not in known and len(name) >= 2:
+            out.append((name, _EXCHANGES[match.group("exchange")]))
+    return out
 
 
 def _occurrences(text: str, learnt: dict[str, Entity]) -> list[Mention]:
@@ -215,6 +252,10 @@ def prepare_mentions(
     learnt.update(learn_companies(text, mentions))  # the text's own reading wins
     if learnt:
         mentions = _merge_mentions(mentions, _occurrences(text, learnt))
+    short = _acronyms(text, mentions)
+    if short:
+        mentions = [m._replace(entity=short[m.text]) if m.text in short else m for m in mentions]
+        mentions = _merge_mentions(mentions, _occurrences(text, short))
     amounts = [(m.start, m.end) for m in money]
     kept = []
     for mention in mentions:
@@ -225,6 +266,30 @@ def prepare_mentions(
             continue
         kept.append(mention)
     return kept
+
+
+def _acronyms(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]:
+    """'Mitsui OSK Lines ... MOL also signed': a firm's initials, used in the same article,
+    name that firm, whatever else they may name (MOL is also Hungary's oil group)."""
+    out: dict[str, Entity] = {}
+    for mention in mentions:
+        if mention.entity.kind not in _FIRM_KINDS or " " not in mention.text:
+            continue
+        initials = "".join(w[0] for w in mention.text.split() if w[0].isupper())
+        if len(initials) < _MIN_INITIALS or initials in out:
+            continue
+        at = text.find(initials)
+        while at != -1 and not _whole_word(text, at, at + len(initials)):
+            at = text.find(initials, at + 1)
+        if at != -1:
+            out[initials] = mention.entity
+    return out
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
 
 
 def names_a_currency(text: str, mention: Mention) -> bool:

@@ -12,7 +12,7 @@ from services.worker.extract.drafts import Draft, default_role, has_currency
 from services.worker.extract.fact_time import date_fact
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.later_sums import with_later_sums
-from services.worker.extract.one_side import is_national_total
+from services.worker.extract.one_side import from_many, is_national_total
 from services.worker.extract.parties import Unit, party_units, roles_of
 from services.worker.extract.resolve import (
     Context,
@@ -224,6 +224,8 @@ def _draft(
         money = [m for m in money if _FROM_OWN.match(text, m.end) is None]
     if not _needs_met(ctx, scope, hit, clause_text, money, start, end):
         return None
+    if money and from_many(clause_text):
+        return None  # one side's total over several partners, no one pair's
     units, source = resolve_parties(ctx, scope, hit, clause, earlier)
     if source == "partial" and has_currency(money):
         # "India will provide grant assistance of Rs 4,500 crore ...": one side of the

@@ -37,6 +37,12 @@ _MANY_RECEIVERS: Final = re.compile(
     r"abroad|overseas)\b",
     re.IGNORECASE,
 )
+# A sum from or to a list of partners: "imported cables worth about $410 million last year,
+# mostly from Russia, China and Uzbekistan" is the importer's total, no one pair's.
+_FROM_MANY: Final = re.compile(
+    r",\s+(?:mostly|mainly|largely|chiefly|primarily|predominantly)\s+(?:from|to)\s+"
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s+(?:the\s+)?[A-Z]"
+)
 # A place named as where something is: "in Toledo, in western Paraná state".
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?\Z")
 
@@ -54,6 +60,11 @@ def to_many(clause: str) -> bool:
 def is_national_total(clause: str) -> bool:
     """'Malaysia approved total investments of RM378.5bil': one side's sum from all partners."""
     return _NATIONAL_TOTAL.search(clause) is not None
+
+
+def from_many(clause: str) -> bool:
+    """'worth $410 million, mostly from Russia, China and Uzbekistan': a total over partners."""
+    return _FROM_MANY.search(clause) is not None
 
 
 def one_sides_flow(clause: str) -> bool:

@@ -205,6 +205,11 @@ def is_future_context(text: str, start: int, end: int) -> bool:
     high = min(len(text), end + _SENTENCE_CHARS // 2)
     stop = text.find(". ", end, high)
     high = stop if stop >= 0 else high
+    # after the time, its own clause only: "was signed on Tuesday in Tokyo, according to
+    # sources, with deliveries scheduled for 2028" is in the past
+    for mark in (", ", "; "):
+        stop = text.find(mark, end, high)
+        high = stop if stop >= 0 else high
     found = _FUTURE.search(text, low, high)
     while found is not None:
         at = found.start()

@@ -188,6 +188,26 @@ CASES = [
         True,
         ["FRA", "ZMB"],
     ),
+    (
+        "export controls in the lead under a headline with no cooperation word",
+        "Beijing's rare earth licences leave German suppliers days from production stops",
+        "German car parts makers warn of stoppages as China's export controls on rare earth "
+        "magnets choke off supplies. German imports of magnets from China were worth €1.2bn "
+        "last year, according to the statistics office.",
+        False,
+        [],
+    ),
+    (
+        "a domestic plant naming two foreign suppliers: no second side stands out",
+        "Kazakhstan launches cable plant in Shymkent",
+        "Kazakh manufacturer Qazaq Cable opened a plant in Shymkent on Monday. The plant, which "
+        "cost 62 billion tenge, was financed with a 48 billion tenge loan from the Development "
+        "Bank of Kazakhstan. The production lines were supplied by Switzerland's Maillefer and "
+        "Germany's Troester. Kazakhstan imported cables worth about $410 million last year, "
+        "mostly from Russia, China and Uzbekistan.",
+        False,
+        [],
+    ),
 ]
 
 

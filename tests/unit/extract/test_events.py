@@ -372,6 +372,21 @@ def test_a_firms_agreement_right_after_a_fact_is_its_signing() -> None:
     assert event.when is not None and event.when.start == date(2024, 2, 27)
 
 
+def test_an_order_counted_in_words_takes_its_value_and_signing_day() -> None:
+    # the count is in words, far from its noun; the value and the day come in the next
+    # sentences; "scheduled" after the day's clause does not make Tuesday next week's
+    text = (
+        "Japan's Kanto Lines has placed an order for six 9,000 ceu LNG dual-fuel pure car and "
+        "truck carriers at China's Jinling yard. The contract was signed on Tuesday in Tokyo, "
+        "according to sources, with deliveries scheduled for 2028. Brokers put the value of "
+        "the order in excess of $600m."
+    )
+    event = only_event("Kanto books car carriers at Jinling", text)
+    assert (event.event_type, event.countries) == (EventType.COMMERCIAL_DEAL, ["CHN", "JPN"])
+    assert [(a.value, a.currency) for a in event.amounts] == [(600e6, "USD")]
+    assert event.when is not None and event.when.start == date(2024, 2, 27)
+
+
 def test_a_past_verb_dates_its_weekday_in_the_past() -> None:
     # published on Friday 2024-03-01: "will" later in the sentence must not make it next week
     text = "Peru and Thailand on Tuesday signed a free trade agreement that will cut tariffs."

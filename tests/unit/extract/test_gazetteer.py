@@ -106,6 +106,30 @@ def test_companies_learnt_from_the_title() -> None:
     assert prepare_mentions(text, []) == []  # without the title, no one is known
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("ASX-listed Gobi Copper has signed an agreement.", "Gobi Copper", "AUS"),
+        ("TSX-listed Ivanhoe Electric will build a mine.", "Ivanhoe Electric", "CAN"),
+        ("London-listed Ferrexpo will sell pellets.", "Ferrexpo", "GBR"),
+        ("JSE-listed Concor won the tunnel contract.", "Concor", "ZAF"),
+    ],
+)
+def test_firms_named_by_their_listing(text: str, name: str, country: str) -> None:
+    assert {m.text: m.entity.country for m in prepare_mentions(text, [])}[name] == country
+
+
+def test_a_firms_initials_name_it_in_its_article() -> None:
+    text = "MITSUI OSK Lines placed an order in China. MOL also signed a charter."
+    assert [(m.text, m.entity.country) for m in prepare_mentions(text, [])] == [
+        ("MITSUI OSK Lines", "JPN"),
+        ("China", "CHN"),
+        ("MOL", "JPN"),
+    ]
+    # elsewhere the same letters are Hungary's oil group
+    assert [m.entity.country for m in prepare_mentions("MOL will buy a stake.", [])] == ["HUN"]
+
+
 def test_stock_indices_are_not_learnt_as_companies() -> None:
     text = "Japan's Nikkei 225 index rose 1%, while Hong Kong's Hang Seng fell."
     assert learn_companies(text, find_mentions(text)) == {}
