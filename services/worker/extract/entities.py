@@ -270,19 +270,24 @@ def prepare_mentions(
 
 def _acronyms(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]:
     """'Mitsui OSK Lines ... MOL also signed': a firm's initials, used in the same article,
-    name that firm, whatever else they may name (MOL is also Hungary's oil group)."""
+    name that firm, whatever else they may name (MOL is also Hungary's oil group); so does a
+    known person's surname ('Prime Minister Luís Montenegro ... Montenegro said')."""
     out: dict[str, Entity] = {}
     for mention in mentions:
-        if mention.entity.kind not in _FIRM_KINDS or " " not in mention.text:
+        kind = mention.entity.kind
+        if " " not in mention.text or (kind not in _FIRM_KINDS and kind != "person"):
             continue
-        initials = "".join(w[0] for w in mention.text.split() if w[0].isupper())
-        if len(initials) < _MIN_INITIALS or initials in out:
+        if kind == "person":
+            short = mention.text.rsplit(" ", 1)[1]
+        else:
+            short = "".join(w[0] for w in mention.text.split() if w[0].isupper())
+        if len(short) < _MIN_INITIALS or short in out:
             continue
-        at = text.find(initials)
-        while at != -1 and not _whole_word(text, at, at + len(initials)):
-            at = text.find(initials, at + 1)
+        at = text.find(short)
+        while at != -1 and not _whole_word(text, at, at + len(short)):
+            at = text.find(short, at + 1)
         if at != -1:
-            out[initials] = mention.entity
+            out[short] = mention.entity
     return out
 
 

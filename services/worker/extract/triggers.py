@@ -133,6 +133,8 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "work": (_DEAL.value, (_DEAL, _JOINT)),
     "concession": (_DEAL.value, (_DEAL, _INV, _JOINT)),
     "lease": (_DEAL.value, (_DEAL,)),
+    # "MOL also signed a time charter with Cosco ... The charter is worth about $380m"
+    "charter": (_DEAL.value, (_DEAL,)),
     # "Of the total, $24 billion will be paid ...": the latest fact that states a sum
     "total": (_INV.value, tuple(EventType)),
     # "Their combined value was put at about $1.9 billion": the value of the facts just told

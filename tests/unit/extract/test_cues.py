@@ -82,12 +82,25 @@ def _document(sentence: str) -> Document:
         ("The package includes ammunition and artillery shells", "military"),
         ("Athletes from both countries will compete in Hanoi", "cultural"),
         ("Retailers expect record 11.11 sales this year", "shopping"),
+        ("Net international reserves fell to about US$ 1.98 billion in March", "macro"),
+        ("The crisis cost the economy an estimated $7.5 billion", "macro"),
     ],
 )
 def test_topic_cues(sentence: str, domain: str) -> None:
     assert domain_in(sentence, domain)
     # the article-level scan (anchor stems at a word's start) finds it too
     assert 0 in _document(sentence).topic_sentences(domain)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hero will spend Rs 640 crore on its plant, the company said in a stock exchange filing",
+        "Alstom will supply rolling stock for the Cairo metro",
+    ],
+)
+def test_stock_that_is_no_market(sentence: str) -> None:
+    assert not domain_in(sentence, "stocks")
 
 
 def test_cooperation_headline_has_no_topic() -> None:

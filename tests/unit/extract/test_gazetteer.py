@@ -130,6 +130,15 @@ def test_a_firms_initials_name_it_in_its_article() -> None:
     assert [m.entity.country for m in prepare_mentions("MOL will buy a stake.", [])] == ["HUN"]
 
 
+def test_a_known_persons_surname_names_them_in_their_article() -> None:
+    text = "Prime Minister Luís Montenegro visited Maputo. Montenegro said trade would grow."
+    assert [(m.text, m.entity.kind) for m in prepare_mentions(text, [])] == [
+        ("Luís Montenegro", "person"),
+        ("Maputo", "capital"),
+        ("Montenegro", "person"),
+    ]
+
+
 def test_stock_indices_are_not_learnt_as_companies() -> None:
     text = "Japan's Nikkei 225 index rose 1%, while Hong Kong's Hang Seng fell."
     assert learn_companies(text, find_mentions(text)) == {}

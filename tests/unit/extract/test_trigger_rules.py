@@ -56,6 +56,24 @@ def _fired(sentence: str) -> dict[str, str]:
             "award_to",
             "awarded",
         ),
+        # a charter is a deal a later sentence values; projects registered by investors
+        ("The charter is worth about $380m over its lifetime.", "reference", "The charter"),
+        (
+            "Investors from the UAE have registered 142 projects worth $1.8 billion in Uganda.",
+            "projects_worth",
+            "registered 142 projects worth",
+        ),
+        # money spent to grow a plant, or on berths
+        (
+            "Hero will spend about Rs 640 crore to double capacity at its plant.",
+            "spend_on_plant",
+            "spend",
+        ),
+        (
+            "JSW will spend a further €120 million on new berths at the port.",
+            "spend_on_plant",
+            "spend",
+        ),
     ],
 )
 def test_rule_fires(sentence: str, rule: str, text: str) -> None:
