@@ -143,20 +143,27 @@ def _learnt_from(
         match = _AFTER_BASED.match(text, mention.end)
     if match is None:
         return None
+    name = _name_of(text, match, known, starts)
+    if name is None:
+        return None
+    described = text[mention.end : match.start("name")].lower()
+    kind = "person" if _PERSON_DESCRIPTORS.search(described) else "company"
+    learnt = Entity(key="org:" + name.lower(), name=name, kind=kind, country=entity.country)
+    return name, learnt
+
+
+def _name_of(text: str, match: re.Match[str], known: set[str], starts: list[int]) -> str | None:
+    """The new name a learning pattern matched, cut at the next entity; None when it is a
+    known entity ("US and China"), a stock index or no name ("The", a title)."""
     start, end = match.span("name")
     if start in starts or _INDEX_AFTER.match(text, end):
-        return None  # the name is a known entity ("US and China"), or a stock index
-    end = min([p for p in starts if start < p < end] or [end])  # stop at the next entity
+        return None
+    end = min([p for p in starts if start < p < end] or [end])
     name = _tidy_name(text[start:end])
     words = name.split()
     if not words or words[0] in _NOT_NAMES or name in known or len(name) < 2:
         return None
-    if _TITLE_WORDS.intersection(words):
-        return None
-    described = text[mention.end : start].lower()
-    kind = "person" if _PERSON_DESCRIPTORS.search(described) else "company"
-    learnt = Entity(key="org:" + name.lower(), name=name, kind=kind, country=entity.country)
-    return name, learnt
+    return None if _TITLE_WORDS.intersection(words) else name
 
 
 def _aliases(text: str, name: str, entity: Entity, known: set[str]) -> dict[str, Entity]:
@@ -205,13 +212,8 @@ def _listed_on_exchanges(text: str, known: set[str], starts: list[int]) -> list[
     """'ASX-listed Gobi Copper': (name, country) of each firm named by its listing."""
     out = []
     for match in _EXCHANGE_LISTED.finditer(text):
-        start, end = match.span("name")
-        if start in starts:
-            continue  # already a known entity
-        end = min([p for p in starts if start < p < end] or [end])
-        name = _tidy_name(text[start:end])
-        words = name.split()
-        if words and words[0] not in _NOT_NAMES and name not in known and len(name) >= 2:
+        name = _name_of(text, match, known, starts)
+        if name is not None:
             out.append((name, _EXCHANGES[match.group("exchange")]))
     return out
 
@@ -222,9 +224,7 @@ def _occurrences(text: str, learnt: dict[str, Entity]) -> list[Mention]:
         pos = text.find(surface)
         while pos != -1:
             end = pos + len(surface)
-            before = text[pos - 1] if pos else " "
-            after = text[end] if end < len(text) else " "
-            if not before.isalnum() and not after.isalnum():
+            if _whole_word(text, pos, end):
                 out.append(Mention(pos, end, surface, entity))
             pos = text.find(surface, end)
     return out
@@ -252,7 +252,7 @@ def prepare_mentions(
     learnt.update(learn_companies(text, mentions))  # the text's own reading wins
     if learnt:
         mentions = _merge_mentions(mentions, _occurrences(text, learnt))
-    short = _acronyms(text, mentions)
+    short = _short_forms(text, mentions)
     if short:
         mentions = [m._replace(entity=short[m.text]) if m.text in short else m for m in mentions]
         mentions = _merge_mentions(mentions, _occurrences(text, short))
@@ -268,7 +268,7 @@ def prepare_mentions(
     return kept
 
 
-def _acronyms(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]:
+def _short_forms(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]:
     """'Mitsui OSK Lines ... MOL also signed': a firm's initials, used in the same article,
     name that firm, whatever else they may name (MOL is also Hungary's oil group); so does a
     known person's surname ('Prime Minister Luís Montenegro ... Montenegro said')."""
