@@ -42,10 +42,12 @@ _ACCORDING: Final = compile_lower(
     r"(?=,|;|\s+(?:show|shows|showed|said|says|indicat\w*|reveal\w*)\b|$)"
 )
 _SELF_PRONOUNS: Final = words("it its they their we our the this")
-# Rivals and rankings: 'taking on dominant players such as Airbus and Boeing', 'after the US';
+# Rivals and rankings: 'taking on dominant players such as Airbus and Boeing', 'after the US'
+# (a competition minister or authority is no rival);
 # witnesses: 'signed in the presence of local mayors and representatives of the EU Commission'.
 _RIVALS_SOURCE: Final = (
-    r"\b(?:taking\s+on|take\s+on|takes\s+on|rival(?:s|ling|ing)?|compet(?:e|es|ing|itors?|ition)|"
+    r"\b(?:taking\s+on|take\s+on|takes\s+on|rival(?:s|ling|ing)?|compet(?:e|es|ing|itors?|ition"
+    r"(?!\s+(?:minister|ministry|commission|authorit\w*|regulator|watchdog|tribunal|law|bureau)))|"
     r"challeng(?:e|es|ing)|dominant\s+players|neither|nor|instead\s+of|rather\s+than|unlike|"
     r"since\s+[^,;]*?\b(?:invad\w+|invasion|war|sanction\w*|attack\w*)|"
     r"versus|vs\.?|despite|in\s+spite\s+of|in\s+the\s+face\s+of|"

@@ -208,6 +208,14 @@ CASES = [
         False,
         [],
     ),
+    (
+        "a competition minister is no rival: the delegation he leads is a party",
+        "Saudi Arabia, South Africa deepen ties",
+        "Trade, industry and competition minister Parks Tau led a delegation of about 30 "
+        "South African companies to Riyadh, where they signed deals worth about R3.2bn.",
+        True,
+        ["SAU", "ZAF"],
+    ),
 ]
 
 

@@ -38,6 +38,9 @@ from services.worker.extract.document import Document
         ("Belgium freezes €95m aid programme as Kigali cuts ties", True),
         ("Chinese investor pulls out of $280 million logistics hub", True),
         ("Australia-EU free trade talks collapse again over beef", True),
+        ("Brazil ended the gas supply deal with Bolivia", True),
+        # "the end of" a visit is when something was said, not a visit called off
+        ("the minister said at the end of a two-day visit to the archipelago", False),
         # cues whose first word is not one of the older anchors
         ("The EU applied its anti-subsidy rules to Indonesian steel", True),
         ("Millers warned that higher taxes on sugar would hurt them", True),
@@ -84,6 +87,8 @@ def _document(sentence: str) -> Document:
         ("Retailers expect record 11.11 sales this year", "shopping"),
         ("Net international reserves fell to about US$ 1.98 billion in March", "macro"),
         ("The crisis cost the economy an estimated $7.5 billion", "macro"),
+        ("Kenya’s public debt stood at Sh11.8 trillion at the end of May", "macro"),
+        ("The national debt rose again in March", "macro"),
     ],
 )
 def test_topic_cues(sentence: str, domain: str) -> None:

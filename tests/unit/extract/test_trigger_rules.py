@@ -74,6 +74,12 @@ def _fired(sentence: str) -> dict[str, str]:
             "spend_on_plant",
             "spend",
         ),
+        # imports "cost" a sum
+        (
+            "Imports from the kingdom, mainly crude oil, cost Tk 9,850 crore in the period.",
+            "trade_volume",
+            "Imports from the kingdom, mainly crude oil, cost",
+        ),
     ],
 )
 def test_rule_fires(sentence: str, rule: str, text: str) -> None:
@@ -90,6 +96,8 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         ("Exports made the news in 2024.", "trade_volume"),  # no sum after "made"
         ("Investment realisation was slow, officials said.", "investment_noun"),
         ("The ministry awarded prizes to students.", "award_to"),
+        # what a project will cost is no trade flow
+        ("They will build an export hub, a project that will cost $95 million.", "trade_volume"),
     ],
 )
 def test_rule_does_not_fire(sentence: str, rule: str) -> None:
@@ -103,6 +111,7 @@ def test_rule_does_not_fire(sentence: str, rule: str) -> None:
         ("Hyundai will set up a new production line in Chennai, India.", "build_plant"),
         ("Korea and Chile signed a co-operation to develop lithium refining.", "plan_to_develop"),
         ("Aurvik opened a research and development centre in Bengaluru.", "open_office"),
+        ("BIDA will open a desk in Riyadh to handle queries from Saudi investors.", "open_office"),
     ],
 )  # fmt: skip
 def test_the_article_scan_tries_the_rule(sentence: str, rule: str) -> None:
