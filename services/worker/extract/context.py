@@ -113,8 +113,11 @@ def dateline_end(text: str) -> int:
     if match is None or match.end() < 3:
         return 0
     city, date, agency = match.group("city"), match.group("date"), match.group("agency")
-    if not (date or agency) and not (city and city.replace(",", "").replace(" ", "").isupper()):
+    capitals = bool(city) and city.replace(",", "").replace(" ", "").isupper()
+    if not (date or agency) and not capitals:
         return 0  # "Kenya - Tanzania trade ..." is text, "NAIROBI -" a dateline
+    if city and ("'s " in f"{city} " or "’s " in f"{city} "):
+        return 0  # "Thailand's Siam Cement Group (SCG) will" is text: no city is possessive
     return match.end()
 
 

@@ -12,7 +12,7 @@ from services.worker.extract.drafts import Draft, default_role, has_currency
 from services.worker.extract.fact_time import date_fact
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.later_sums import with_later_sums
-from services.worker.extract.one_side import from_many, is_national_total
+from services.worker.extract.one_side import from_many, is_national_total, owned_flow
 from services.worker.extract.parties import Unit, party_units, roles_of
 from services.worker.extract.resolve import (
     Context,
@@ -227,6 +227,8 @@ def _draft(
     if money and from_many(clause_text):
         return None  # one side's total over several partners, no one pair's
     units, source = resolve_parties(ctx, scope, hit, clause, earlier)
+    if source == "none" and money and owned_flow(clause_text):
+        return None  # a total of its own, not more of an earlier fact's
     if source == "partial" and has_currency(money):
         # "India will provide grant assistance of Rs 4,500 crore ...": one side of the
         # article's pair gives a sum; the receiver is the other side

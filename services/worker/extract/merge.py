@@ -58,8 +58,9 @@ def _valued_agreement(facts: list[Draft], draft: Draft) -> Draft | None:
     build or buy that states none, is that agreement's value."""
     if not facts or draft.type not in _VALUED_BY or not draft.deal_values():
         return None
-    last = facts[-1]
-    if last.type is not EventType.TRADE_AGREEMENT or last.deal_values():
+    # a visit spoken of in between ("signed ... during the visit") holds no sum: look past it
+    last = next((f for f in reversed(facts) if f.type is not EventType.TRADE_MISSION), None)
+    if last is None or last.type is not EventType.TRADE_AGREEMENT or last.deal_values():
         return None
     return last if draft.sentence - last.sentence <= _VALUE_SENTENCES else None
 

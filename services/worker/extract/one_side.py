@@ -43,6 +43,8 @@ _FROM_MANY: Final = re.compile(
     r",\s+(?:mostly|mainly|largely|chiefly|primarily|predominantly)\s+(?:from|to)\s+"
     r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s+(?:the\s+)?[A-Z]"
 )
+# One side's own flow, told by a pronoun ("Its lithium exports topped US$700 million").
+_OWNED_FLOW: Final = re.compile(r"\b(?i:its)\s+(?:[\w-]+\s+){0,2}?(?i:exports|imports)\b")
 # A place named as where something is: "in Toledo, in western Paraná state".
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?\Z")
 
@@ -65,6 +67,12 @@ def is_national_total(clause: str) -> bool:
 def from_many(clause: str) -> bool:
     """'worth $410 million, mostly from Russia, China and Uzbekistan': a total over partners."""
     return _FROM_MANY.search(clause) is not None
+
+
+def owned_flow(clause: str) -> bool:
+    """'Its lithium exports topped US$700 million': one side's exports or imports, to or
+    from no one named, are its total (the pronoun names no partner)."""
+    return _OWNED_FLOW.search(clause) is not None and not is_directed(clause)
 
 
 def one_sides_flow(clause: str) -> bool:

@@ -70,6 +70,11 @@ _COMPANY_PRONOUN: Final = re.compile(
     r"\W*(?:It|They)\s+(?:has|have|had|will|would|is|are|was|were|also|said|plans?)\b"
 )
 _ANAPHOR_LOOKBACK_SENTENCES: Final = 3
+# The pair named in the trigger's own words ("trade between both countries stood at"): a
+# name later in the clause ("as India imported more Russian oil") is not a side of it.
+_PAIR_IN_TRIGGER: Final = re.compile(
+    r"\b(?:between\s+)?(?:(?:the|both|these)\s+two|both)\s+(?:countries|nations|sides|economies)\b"
+)
 # The clause's subject refers to the last company ('According to the company, ...' does not).
 _SUBJECT_ANAPHOR: Final = re.compile(
     r"\W*(?:It|They|(?:The|the)\s+(?:company|firm|group|carmaker|automaker|maker|manufacturer|"
@@ -207,7 +212,9 @@ def resolve_parties(
     units = party_units(text, own, blocked, locative, start, hit.start)
     anaphora = cues().anaphora
     anaphor = anaphora.search(doc.stems.lower[start : hit.start])
-    if anaphor and _is_subject(text[start : hit.start], anaphor.start()) and ctx.pair:
+    subject = anaphor is not None and _is_subject(text[start : hit.start], anaphor.start())
+    named = _PAIR_IN_TRIGGER.search(doc.stems.lower, hit.start, hit.end) is not None
+    if (subject or named) and ctx.pair:
         # "the two countries signed ... through Italy, Austria": the pair, not the route
         pair = {e.country or e.key for e in ctx.pair}
         kept = [u for u in units if (u.country or u.key) in pair or u.kind == "bloc"]

@@ -139,6 +139,10 @@ def test_not_money(sentence: str) -> None:
         ("10 billion rupees", {"PAK"}, "PKR"),
         ("50 billion CFA francs", {"CMR"}, "XAF"),
         ("$5 billion", {"AUS", "USA"}, "USD"),  # a story naming the US reads "$" as USD
+        ("B$4.2 billion", {"BRN", "JPN"}, "BND"),
+        ("B$4.2 billion", {"BHS"}, "BSD"),
+        ("37.6 billion lei", {"MDA", "EUU"}, "MDL"),
+        ("37.6 billion lei", {"ROU"}, "RON"),
     ],
 )
 def test_country_hints(sentence: str, countries: set[str], currency: str) -> None:

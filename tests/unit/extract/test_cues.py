@@ -89,6 +89,8 @@ def _document(sentence: str) -> Document:
         ("The crisis cost the economy an estimated $7.5 billion", "macro"),
         ("Kenya’s public debt stood at Sh11.8 trillion at the end of May", "macro"),
         ("The national debt rose again in March", "macro"),
+        ("BOK holds key rate at 2.5% for 4th straight time", "macro"),
+        ("The RBI left the repo rate unchanged on Friday", "macro"),
     ],
 )
 def test_topic_cues(sentence: str, domain: str) -> None:

@@ -42,6 +42,17 @@ CASES = [
         ],
     ),
     ("plants in Indiana", [("Indiana", "US-IN", "USA", "US-IN")]),
+    # a Chilean region is no Nigerian state
+    ("dairy farms in Los Lagos", [("Los Lagos", "CL-LL", "CHL", "CL-LL")]),
+    ("a plant in Banten", [("Banten", "ID-BT", "IDN", "ID-BT")]),
+    ("TAITRA will open an office", [("TAITRA", "org:taitra", "TWN", None)]),
+    (
+        "Yazaki Corp. will expand its plant in Ternopil",
+        [
+            ("Yazaki Corp.", "org:yazaki", "JPN", None),
+            ("Ternopil", "city:ternopil", "UKR", "UA-61"),
+        ],
+    ),
     ("Latin American markets", []),
     (
         "New South Wales and Türkiye and Turkiye",

@@ -327,6 +327,25 @@ CASES = [
         (40e9, "EGP"),
     ),
     (
+        "trade 'between both countries' is the pair's, whoever the clause names after it",
+        "India, Nigeria sign crude deal",
+        "India and Nigeria signed a crude supply contract on Tuesday. Bilateral trade between "
+        "both countries stood at $11.8 billion in 2025, down from $13.6 billion in 2023 as "
+        "India imported more Russian oil.",
+        EventType.TRADE_VOLUME,
+        (11.8e9, "USD"),
+    ),
+    (
+        "an agreement's value after a sentence on the visit it was signed during",
+        "Armenia, Masdar sign solar deal",
+        "The Government of Armenia and Masdar of the United Arab Emirates have signed an "
+        "investment agreement on the construction of a solar plant. The agreement was signed "
+        "in Abu Dhabi during Armenian Prime Minister Nikol Pashinyan's working visit to the "
+        "UAE. The total investment in the project is estimated at about $310 million.",
+        EventType.TRADE_AGREEMENT,
+        (310e6, "USD"),
+    ),
+    (
         "one side's exports that 'were $X' (a bare dollar right after the verb)",
         "Korea, Mexico sign supply-chain MoU",
         "Korea and Mexico signed a supply-chain MoU on Monday. Korean exports to Mexico, led "
@@ -512,6 +531,17 @@ def test_one_sides_national_total_is_not_the_pairs() -> None:
         "investments of RM378.5bil last year, the highest on record.",
     )
     assert all((378.5e9, "MYR") not in sums for sums in found.values()), found
+
+
+def test_a_pronouns_own_exports_are_not_more_of_the_pairs_trade() -> None:
+    found = sums_by_type(
+        "Korea, Argentina lithium ties grow",
+        "Bilateral trade between Argentina and Korea reached US$2.3 billion in January-"
+        "September. Argentina holds large lithium resources. Its lithium exports topped "
+        "US$700 million last year.",
+    )
+    assert (2.3e9, "USD") in found.get(EventType.TRADE_VOLUME, set()), found
+    assert all((700e6, "USD") not in sums for sums in found.values()), found
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,31 @@ def _fired(sentence: str) -> dict[str, str]:
             "spend_on_plant",
             "spend",
         ),
+        # a new sum "brings" a donor's total aid to a figure
+        (
+            "It brings Japan’s total assistance to Ukraine since 2022 to about $12 billion.",
+            "aid_noun",
+            "brings Japan’s total assistance",
+        ),
+        # investment projects from a country, approved by an agency, "totaled" a sum
+        (
+            "Investment projects from China approved by the Council for the Development of "
+            "Cambodia totaled 2.7 billion U.S. dollars in 2024.",
+            "investment_noun",
+            "Investment projects from China approved by the Council for the Development of "
+            "Cambodia totaled ",
+        ),
+        # a business council's meeting is a business forum
+        (
+            "Deals were signed at a two-day Nigeria-India Business Council meeting.",
+            "trade_mission",
+            "Business Council meeting",
+        ),
+        (
+            "They spoke at the 21st meeting of the Kazakh-Uzbek Business Council.",
+            "trade_mission",
+            "meeting of the Kazakh-Uzbek Business Council",
+        ),
         # imports "cost" a sum
         (
             "Imports from the kingdom, mainly crude oil, cost Tk 9,850 crore in the period.",
@@ -112,6 +137,7 @@ def test_rule_does_not_fire(sentence: str, rule: str) -> None:
         ("Korea and Chile signed a co-operation to develop lithium refining.", "plan_to_develop"),
         ("Aurvik opened a research and development centre in Bengaluru.", "open_office"),
         ("BIDA will open a desk in Riyadh to handle queries from Saudi investors.", "open_office"),
+        ("It brings Japan’s total assistance to Ukraine to about $12 billion.", "aid_noun"),
     ],
 )  # fmt: skip
 def test_the_article_scan_tries_the_rule(sentence: str, rule: str) -> None:

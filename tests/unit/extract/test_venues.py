@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from services.worker.extract.context import dateline_end
 from services.worker.extract.venues import _VENUE, find_venues, venue_matches
 from tests.gold.records import ARTICLES_DIR
 
@@ -55,3 +56,20 @@ def test_a_venue_takes_its_acronym_and_place() -> None:
     (venue,) = find_venues(text, [], [(0, len(text))], [])
     assert venue.name == "China International Import Expo"
     assert venue.aliases == ("China International Import Expo", "CIIE")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("NAIROBI, May 6 - Kenya signed", "NAIROBI, May 6 - "),
+        ("Feb 21 (Reuters) - Kenya signed", "Feb 21 (Reuters) - "),
+        ("Quito (Prensa Latina) Ecuador's exports", "Quito (Prensa Latina) "),
+        ("SEOUL, Nov. 27 (Yonhap) -- The Bank of Korea", "SEOUL, Nov. 27 (Yonhap) -- "),
+        ("Kenya - Tanzania trade rose", ""),
+        # a possessive name with its initials is the sentence's subject, not a dateline
+        ("Thailand’s Siam Cement Group (SCG) will invest", ""),
+        ("Thailand's SCG (Siam Cement) will invest", ""),
+    ],
+)
+def test_dateline_end(text: str, dateline: str) -> None:
+    assert text[: dateline_end(text)] == dateline
