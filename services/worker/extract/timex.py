@@ -206,12 +206,21 @@ def _from_unit(text: str, pos: int) -> Expr | None:
 
 
 def _from_day(text: str, pos: int) -> Expr | None:
-    """A weekday or "yesterday"/"today"/"tomorrow" starting at `pos`."""
+    """A weekday or "yesterday"/"today"/"tomorrow" starting at `pos`, or a run of weekdays
+    ("on Monday and Tuesday", "from Monday to Wednesday")."""
     end = _word_end(text, pos)
     word = text[pos:end].lower()
     if word not in WEEKDAYS and word not in _DEICTIC_WORDS:
         return None
-    return Expr(pos, end, "dayword", unit=word)
+    expr = Expr(pos, end, "dayword", unit=word)
+    run = _WEEKDAY_RUN.match(text, end) if word in WEEKDAYS else None
+    if run is not None and run["last"].lower() in WEEKDAYS:
+        expr.end, expr.weekday2 = run.end(), WEEKDAYS[run["last"].lower()]
+    return expr
+
+
+# The second day of a run of weekdays, right after the first.
+_WEEKDAY_RUN: Final = re.compile(r"\s*(?:-|–|to|through|until|and)\s*(?P<last>[A-Z][a-z]+day)\b")
 
 
 def _month(name: str) -> int:
@@ -259,9 +268,10 @@ def _tense_of(text: str, start: int, end: int) -> Callable[[], bool]:
     return lambda: is_future_context(text, start, end)
 
 
-# A window of a year before the expression that ends it: "the four quarters to June 2025".
+# A window of a year before the expression that ends it: "the four quarters to June 2025",
+# "the year to December 2025".
 _TRAILING_YEAR: Final = re.compile(
-    r"\b(?:the\s+)?(?:(?:four|4)\s+quarters|(?:12|twelve)\s+months)\s+(?:to|ending)\s+"
+    r"\b(?:the\s+)?(?:(?:four|4)\s+quarters|(?:12|twelve)\s+months|year)\s+(?:to|ending)\s+"
     r"(?:the\s+end\s+of\s+)?\Z",
     re.IGNORECASE,
 )

@@ -57,6 +57,7 @@ class Expr:
     offset: int = 0  # this 0, last -1, next +1; the direction of a window
     joiner: str = ""
     first_end: int = 0
+    weekday2: int | None = None  # the last day of a weekday range ("Monday to Wednesday")
 
     def accept(self, ctx: Context) -> bool:
         """Keep what reads as a time expression ("in May", not "may"), settling its kind."""
@@ -178,7 +179,9 @@ def _base(
     if expr.kind == "weekday":
         direction = expr.offset or (1 if future() else -1)
         day = weekday_near(anchor, expr.number, direction, strict=expr.offset != 0)
-        return day, day
+        if expr.weekday2 is None:
+            return day, day
+        return day, day + timedelta(days=(expr.weekday2 - expr.number) % 7)
     day = anchor + timedelta(days=expr.number)
     return day, day
 
@@ -197,6 +200,8 @@ def _granularity(expr: Expr) -> Granularity:
         return Granularity.MONTH if expr.number == 1 else Granularity.RANGE
     if expr.kind == "unit":
         return _UNIT_GRANULARITY[expr.unit]
+    if expr.kind == "weekday" and expr.weekday2 is not None:
+        return Granularity.RANGE
     if expr.kind in ("weekday", "deictic"):
         return Granularity.DAY
     return Granularity.RANGE

@@ -37,6 +37,15 @@ RESOLVED = [
     ("They met on Monday.", SUNDAY, "on Monday", date(2018, 11, 12), date(2018, 11, 12), D, OCC),
     ("Trade was worth £414 million in the four quarters to June 2018.", SUNDAY,
      "the four quarters to June 2018", date(2017, 7, 1), date(2018, 6, 30), R, COV),
+    ("Trade was worth NZ$612m in the year to December 2017.", SUNDAY,
+     "the year to December 2017", date(2017, 1, 1), date(2017, 12, 31), R, COV),
+    # a run of weekdays is one span
+    ("The mission ran from Monday to Wednesday.", SUNDAY, "from Monday to Wednesday",
+     date(2018, 11, 12), date(2018, 11, 14), R, OCC),
+    ("a visit to New Delhi on Tuesday and Wednesday", SUNDAY, "on Tuesday and Wednesday",
+     date(2018, 11, 13), date(2018, 11, 14), R, OCC),
+    ("The fair will run from Friday to Sunday.", SUNDAY, "from Friday to Sunday",
+     date(2018, 11, 23), date(2018, 11, 25), R, PLN),
     ("It reached BD745 million in the four quarters to the end of June.", SUNDAY,
      "the four quarters to the end of June", date(2017, 7, 1), date(2018, 6, 30), R, COV),
     ("Exports rose 4% in the 12 months to March 2018.", SUNDAY, "the 12 months to March 2018",
@@ -246,3 +255,11 @@ def test_digits_that_int_cannot_read_are_no_time_and_no_crash(text: str) -> None
     # str.isdigit() accepts superscripts that int() refuses: this once raised ValueError
     found = find_times(text, date(2024, 6, 1))
     assert [t.text for t in found if "year" in t.text or "month" in t.text] == []
+
+
+def test_weekdays_of_two_clauses_are_not_a_run() -> None:
+    found = find_times("It signed on Monday and said on Tuesday that talks went well.", SUNDAY)
+    assert [(t.text, t.begin, t.finish) for t in found] == [
+        ("on Monday", date(2018, 11, 12), date(2018, 11, 12)),
+        ("on Tuesday", date(2018, 11, 13), date(2018, 11, 13)),
+    ]
