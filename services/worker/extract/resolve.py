@@ -213,8 +213,7 @@ def resolve_parties(
     anaphora = cues().anaphora
     anaphor = anaphora.search(doc.stems.lower[start : hit.start])
     subject = anaphor is not None and _is_subject(text[start : hit.start], anaphor.start())
-    named = _PAIR_IN_TRIGGER.search(doc.stems.lower, hit.start, hit.end) is not None
-    if (subject or named) and ctx.pair:
+    if (subject or _PAIR_IN_TRIGGER.search(doc.stems.lower, hit.start, hit.end)) and ctx.pair:
         # "the two countries signed ... through Italy, Austria": the pair, not the route
         pair = {e.country or e.key for e in ctx.pair}
         kept = [u for u in units if (u.country or u.key) in pair or u.kind == "bloc"]

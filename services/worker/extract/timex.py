@@ -205,6 +205,10 @@ def _from_unit(text: str, pos: int) -> Expr | None:
     return expr
 
 
+# The second day of a run of weekdays, right after the first.
+_WEEKDAY_RUN: Final = re.compile(r"\s*(?:-|–|to|through|until|and)\s*(?P<last>[A-Z][a-z]+day)\b")
+
+
 def _from_day(text: str, pos: int) -> Expr | None:
     """A weekday or "yesterday"/"today"/"tomorrow" starting at `pos`, or a run of weekdays
     ("on Monday and Tuesday", "from Monday to Wednesday")."""
@@ -217,10 +221,6 @@ def _from_day(text: str, pos: int) -> Expr | None:
     if run is not None and run["last"].lower() in WEEKDAYS:
         expr.end, expr.weekday2 = run.end(), WEEKDAYS[run["last"].lower()]
     return expr
-
-
-# The second day of a run of weekdays, right after the first.
-_WEEKDAY_RUN: Final = re.compile(r"\s*(?:-|–|to|through|until|and)\s*(?P<last>[A-Z][a-z]+day)\b")
 
 
 def _month(name: str) -> int:
