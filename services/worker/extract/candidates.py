@@ -19,6 +19,7 @@ _DIGIT: Final = re.compile(r"[0-9]")
 _SCALE_WORDS: Final = ("illion", "thousand", "percent")
 # Topics whose sentences hold no fact unless they are strictly economic.
 _SOFT_TOPICS: Final = ("military", "cultural", "shopping")
+_EXTRA_STEM_SET: Final = frozenset(EXTRA_STEMS)
 
 
 @functools.cache
@@ -183,7 +184,7 @@ def worth_reading(doc: Document, with_sums: set[int]) -> set[int]:
     """Sentences that can hold a fact: they name someone, state a sum, or refer back."""
     worth = _mention_sentences(doc)
     worth.update(with_sums)
-    worth.update(doc.stems.any_of(EXTRA_STEMS))
+    worth.update(doc.stems.any_of(_EXTRA_STEM_SET))
     return worth
 
 

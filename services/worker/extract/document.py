@@ -159,11 +159,11 @@ class Document:
         c = cues()
         if topic == "conflict":
             # a stem is an anchor at a word's start: the anchor test conflict_in makes is met
-            hits = sorted(self.stems.any_of(c.conflict.anchors))
+            hits = self.stems.any_of(c.conflict.anchor_set)
             return frozenset([i for i in hits if conflict_in_lowered(self.lower_of(i))])
         anchored = c.domain[topic]
         search = anchored.scan.search  # (speed) the fast scan
-        hits = sorted(self.stems.any_of(anchored.anchors))
+        hits = self.stems.any_of(anchored.anchor_set)
         return frozenset([i for i in hits if search(self.lower_of(i))])
 
     def lower_of(self, index: int) -> str:

@@ -211,6 +211,7 @@ class AnchoredPattern:
     anchors: tuple[str, ...]
     pattern: re.Pattern[str]
     scan: WordScan  # the same pattern, for `WordScan.search` and `WordScan.spans`
+    anchor_set: frozenset[str]  # `anchors`, for `StemIndex.any_of`
 
     def may_match(self, lowered: str) -> bool:
         # a plain loop, not any(...): no generator per call, and it runs for every sentence
@@ -269,7 +270,8 @@ class Cues:
 
 def _anchored(entry: dict[str, Any]) -> AnchoredPattern:
     scan = word_scan(entry["pattern"])
-    return AnchoredPattern(tuple(entry["anchors"]), scan.pattern, scan)
+    anchors = tuple(entry["anchors"])
+    return AnchoredPattern(anchors, scan.pattern, scan, frozenset(anchors))
 
 
 @functools.cache

@@ -66,3 +66,28 @@ def test_a_stem_is_found_only_at_a_word_start() -> None:
     assert "trade" in found
     index = _index("Retrade and untrade.")
     assert not any("trade" in s for s in index.by_sentence().values())
+
+
+@pytest.mark.parametrize(
+    ("stems", "expected"),
+    [
+        (frozenset({"trade"}), [0, 2]),
+        (frozenset({"invest"}), [1]),  # "investment" holds the stem "invest"
+        (frozenset({"invest", "two "}), [1, 2]),
+        (frozenset({"tariff"}), []),
+    ],
+)
+def test_any_of_gives_the_sentences_holding_a_stem_in_order(
+    stems: frozenset[str], expected: list[int]
+) -> None:
+    text = "Trade rose. An investment followed. The two sides trade more."
+    index = StemIndex(lower=text.lower(), starts=[s.start for s in split_sentences(text)])
+    assert len(index.starts) == 3
+    assert index.any_of(stems) == expected
+
+
+def test_sentences_with_refuses_a_stem_no_lexicon_anchors() -> None:
+    index = _index("Trade rose.")
+    assert index.sentences_with("trade") == [0]
+    with pytest.raises(KeyError):
+        index.sentences_with("zzzz")
