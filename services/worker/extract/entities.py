@@ -10,7 +10,7 @@ from typing import Final, Protocol
 
 from services.worker.extract.gazetteer import Mention, find_mentions, trie_pattern
 from services.worker.extract.lexicon import words
-from services.worker.extract.surface import Entity
+from services.worker.extract.surface import SHARED_PREFIX, Entity, shared_region
 
 # A proper name: capitalised words, joined by "of", "and", "&", "de", hyphens.
 _NAME_WORD: Final = r"[A-Z][\w&'’-]*(?:\.\w+)*"
@@ -257,9 +257,17 @@ def prepare_mentions(
         mentions = [m._replace(entity=short[m.text]) if m.text in short else m for m in mentions]
         mentions = _merge_mentions(mentions, _occurrences(text, short))
     amounts = [(m.start, m.end) for m in money]
+    named: set[str | None] | None = None
     kept = []
     for mention in mentions:
         kind = mention.entity.kind
+        if mention.entity.key.startswith(SHARED_PREFIX):
+            if named is None:
+                named = {m.entity.country for m in mentions}
+            region = shared_region(mention.entity, named)
+            if region is None:
+                continue  # "Eastern Province" in a story naming none of its countries, or two
+            mention = mention._replace(entity=region)
         if kind == "media" or (amounts and _overlaps(mention, amounts)):
             continue
         if (kind == "country" or kind == "capital") and names_a_currency(text, mention):

@@ -43,6 +43,9 @@ _CONTRACT_NOUNS: Final = ("contract", "order", "tender")
 _TRADE_BETWEEN: Final = re.compile(
     r"\b(?:trade|turnover|commerce)\s+(?:volume\s+)?between\b", re.IGNORECASE
 )
+# Units that speak for a side's state: its country, capital, region, bloc or leaders.
+_STATE_KINDS: Final = frozenset({"country", "capital", "region", "bloc", "person", "organisation"})
+_BASED: Final = ("-based", "-headquartered")  # "Istanbul-based Kuzey Tekstil": a home, no side
 _JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat)", re.IGNORECASE)
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|held\s+in|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_KINDS: Final = frozenset({"city", "region", "capital"})
@@ -316,6 +319,8 @@ def _final_type(
     """The type of a fact; `text[hit.end:end]` is what follows the trigger in its clause."""
     if _signed_contract(hit, text, end):
         return EventType.COMMERCIAL_DEAL
+    if _firm_builds_alone(hit, units, text, end):
+        return EventType.INVESTMENT
     if hit.type != AGREEMENT_OR_DEAL:
         return _EVENT_TYPES[hit.type]
     kinds = {u.kind for u in units}
@@ -333,6 +338,29 @@ def _signed_contract(hit: Hit, text: str, end: int) -> bool:
         hit.rule.type == "@sign"
         and hit.type == EventType.JOINT_PROJECT.value
         and hit.noun.lower().startswith(_CONTRACT_NOUNS)
+        and _JOINTLY.search(text[hit.end : end]) is None
+    )
+
+
+def _firm_builds_alone(hit: Hit, units: list[Unit], text: str, end: int) -> bool:
+    """'Kuzey Tekstil signed a memorandum with the Kaduna State Government to build a plant':
+    a company that signs with the other side's authorities to build is investing there;
+    only an agreement between the two sides' own bodies, or one to build jointly, is a
+    joint project."""
+    if hit.rule.type != "@sign" or hit.type != EventType.JOINT_PROJECT.value:
+        return False
+    firms = {u.country for u in units if u.kind == "company"}
+    if len(firms) != 1:
+        return False
+    # its own government taking part makes it the two sides' project; its home town does not
+    sides = {
+        u.country
+        for u in units
+        if u.kind in _STATE_KINDS and not text.startswith(_BASED, u.mention.end)
+    }
+    return (
+        bool(sides - firms)
+        and sides.isdisjoint(firms)
         and _JOINTLY.search(text[hit.end : end]) is None
     )
 

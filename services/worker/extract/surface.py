@@ -12,6 +12,8 @@ import pycountry
 
 from services.worker.extract.lexicon import load_json
 
+# The key of a region name several countries use (see shared_region).
+SHARED_PREFIX: Final = "shared:"
 # Lower wins when two sources claim the same surface form.
 # An all-capital name this long is also written in title case ("ADNOC", "Adnoc"); shorter
 # ones would become words or names ("GAIL", "SAIL").
@@ -151,6 +153,24 @@ def _subdivision_forms(data: dict[str, Any]) -> Iterator[tuple[str, Entity]]:
         yield name, _region(sub.code, name)
     for form, code in data["aliases"].items():
         yield form, _region(code, form)
+    for form in data["shared"]:
+        # whose region it is is settled per article (shared_region), from the countries named
+        yield form, Entity(key=SHARED_PREFIX + form, name=form, kind="region")
+
+
+@functools.cache
+def shared_regions() -> dict[str, tuple[Entity, ...]]:
+    """Region names several countries use ("Eastern Province": Sri Lanka's, Saudi Arabia's,
+    Zambia's...): the region of each country, by name."""
+    shared: dict[str, list[str]] = load_json("subdivisions.json")["shared"]
+    return {form: tuple(_region(code, form) for code in codes) for form, codes in shared.items()}
+
+
+def shared_region(entity: Entity, named: Iterable[str | None]) -> Entity | None:
+    """The region a shared name stands for in an article naming the countries `named`: the
+    one country's of those, or None when the article names none of them or several."""
+    fits = [e for e in shared_regions()[entity.name] if e.country in set(named)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _region(code: str, name: str) -> Entity:

@@ -20,13 +20,16 @@ _LOWERED: Final = 1  # or for lower-cased text (faster)
 _AID_WORDS: Final = compile_case_blind(r"\b(?:loans?|credits?|financing|grants?|aid|assistance)\b")
 _JV_WORDS: Final = compile_case_blind(r"\bjoint[- ]ventures?\b|\bJVs?\b")
 _DEAL_WORDS: Final = compile_case_blind(
-    r"\b(?:suppl(?:y|ies)|purchas\w*|sales?|offtake|off-take|procurement|export|import|delivery|"
+    r"\b(?:suppl(?:y|ies)(?!\s+chains?)|purchas\w*|sales?|offtake|off-take|procurement|export|import|delivery|"
     r"deliveries|lease|leasing|orders?|contracts?|tenders?|concessions?|buy|sell)\b"
 )
 _AGREE_TYPES: Final = (
     (
         re.compile(
-            r"^\W*(?:jointly|co-?\w+|develop|build|construct|produce|manufacture|design|spend)"
+            r"^\W*(?:jointly|co-?\w+|develop|build|construct|produce|manufacture|design|spend|"
+            # "agreed to speed up construction of the fifth bridge"
+            r"(?:speed\s+up|accelerate|expedite|fast-track)\s+(?:the\s+)?"
+            r"(?:construction|building|development|implementation))"
         ),
         EventType.JOINT_PROJECT,
         "none",
@@ -90,6 +93,7 @@ _WINDOW_BEFORE: Final = 45
 _TYPE_CONTEXT_AFTER: Final = 40
 _AGREED_TO: Final = re.compile(r"^\W*(?:[\w-]+\s+){1,3}?to\s+")
 _AGREED_SPAN: Final = 120  # how far after "agreed to" what was agreed is read
+_WORD_TAIL: Final = re.compile(r"[\w-]*")
 AGREEMENT_OR_DEAL: Final = "@agreement_or_deal"
 _AID = EventType.ECONOMIC_AID
 _DEAL = EventType.COMMERCIAL_DEAL
@@ -267,6 +271,13 @@ def _agree_type(rest: str, after: str, v: int) -> tuple[str, str]:
     return EventType.TRADE_AGREEMENT.value, "none"
 
 
+def _after(lower: str, end: int, reach: int) -> str:
+    """About `reach` characters after `end`, to the end of the last word they reach: a word
+    cut short is another word ("contracting services" is no "contract")."""
+    tail = _WORD_TAIL.match(lower, end + reach)
+    return lower[end : tail.end() if tail is not None else end + reach]
+
+
 # Between a trade noun and its verb: the verb's subject is a price or an index, not the trade.
 _PRICE_SUBJECT: Final = re.compile(r"\b(?:prices?|index)\b")
 _TRADE_VOLUME: Final = EventType.TRADE_VOLUME.value
@@ -283,10 +294,10 @@ def _typed(
         return REFERENCE_TYPES.get(noun, ("", ()))[0], "none"
     if kind == "@sign":
         start, end = span
-        return _sign_type(lower[start:end], lower[end : end + _TYPE_CONTEXT_AFTER], v)
+        return _sign_type(lower[start:end], _after(lower, end, _TYPE_CONTEXT_AFTER), v)
     if kind == "@agree":
         end = span[1]
-        return _agree_type(groups.get("rest") or "", lower[end : end + _AGREED_SPAN], v)
+        return _agree_type(groups.get("rest") or "", _after(lower, end, _AGREED_SPAN), v)
     if kind == _TRADE_VOLUME and _PRICE_SUBJECT.search(groups.get("mid") or ""):
         return "", "none"  # "the Global Dairy Trade price index dropped": prices, not trade
     direction = rule.direction

@@ -419,3 +419,50 @@ def test_signings_after_the_lead_take_its_day(later: str, dated: bool) -> None:
     assert later_events
     days = {e.when.start if e.when else None for e in later_events}
     assert (date(2024, 2, 27) in days) is dated
+
+
+# (name, text, a type the signing takes, types it does not)
+SIGNED_TYPES = [
+    (
+        # the words read after a signing are whole words: "contracting" is no "contract"
+        "a protocol covering contracting services is an agreement, not a contract",
+        "Romania and Türkiye signed a protocol covering cooperation in trade, contracting "
+        "services, energy and logistics.",
+        EventType.TRADE_AGREEMENT,
+        (EventType.COMMERCIAL_DEAL,),
+    ),
+    (
+        "agreeing to speed up a bridge's construction is a joint project",
+        "Thailand and Laos also agreed to speed up construction of the fifth Friendship "
+        "Bridge linking Bueng Kan with Bolikhamxay province.",
+        EventType.JOINT_PROJECT,
+        (EventType.TRADE_AGREEMENT,),
+    ),
+    (
+        "a foreign firm signing with a state government to build a plant invests",
+        "Istanbul-based Kuzey Tekstil signed a memorandum with the Kaduna State Government "
+        "to build an integrated cotton-to-garment plant in the state's Green Economic Zone.",
+        EventType.INVESTMENT,
+        (EventType.JOINT_PROJECT, EventType.COMMERCIAL_DEAL),
+    ),
+    (
+        "two governments signing to build a railway make a joint project",
+        "Kenya and Uganda signed a memorandum to build a standard gauge railway line "
+        "between Naivasha and Kampala.",
+        EventType.JOINT_PROJECT,
+        (EventType.INVESTMENT,),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected", "not_expected"),
+    SIGNED_TYPES,
+    ids=[case[0] for case in SIGNED_TYPES],
+)
+def test_fact_types_from_what_was_signed(
+    name: str, text: str, expected: EventType, not_expected: tuple[EventType, ...]
+) -> None:
+    types = {e.event_type for e in analyse(article("Talks", text)).events}
+    assert expected in types, (name, sorted(types))
+    assert types.isdisjoint(not_expected), (name, sorted(types))

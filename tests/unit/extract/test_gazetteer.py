@@ -166,3 +166,23 @@ def test_long_acronyms_are_known_in_title_case_too(text: str, country: str) -> N
 
 def test_short_acronyms_are_not_title_cased() -> None:
     assert find_mentions("Gail met Sail in the park.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the region of the one country the article names among those with such a region
+        ("India will fund roads in Sri Lanka's Eastern Province.", "LK-5"),
+        ("Spanish firms will build solar farms in Saudi Arabia's Eastern Province.", "SA-04"),
+        ("Saudi Arabia lent Zambia $50 million for the Northern Province road.", "ZM-05"),
+        # none of its countries named, or two of them: nobody's region
+        ("Contracts were signed for the Eastern Province.", None),
+        ("Sri Lanka and Zambia discussed the Eastern Province.", None),
+    ],
+)
+def test_a_region_name_several_countries_use_is_the_named_countrys(
+    text: str, expected: str | None
+) -> None:
+    mentions = prepare_mentions(text, [])
+    regions = [m.entity.subdivision for m in mentions if m.entity.kind == "region"]
+    assert regions == ([expected] if expected else [])
