@@ -45,6 +45,7 @@ _TRADE_BETWEEN: Final = re.compile(
 )
 # Units that speak for a side's state: its country, capital, region, bloc or leaders.
 _STATE_KINDS: Final = frozenset({"country", "capital", "region", "bloc", "person", "organisation"})
+_TO_BUILD: Final = re.compile(r"\bto\s+(?:build|construct|set\s+up)\b", re.IGNORECASE)
 _BASED: Final = ("-based", "-headquartered")  # "Istanbul-based Kuzey Tekstil": a home, no side
 _JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat)", re.IGNORECASE)
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|held\s+in|near)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -347,7 +348,13 @@ def _firm_builds_alone(hit: Hit, units: list[Unit], text: str, end: int) -> bool
     a company that signs with the other side's authorities to build is investing there;
     only an agreement between the two sides' own bodies, or one to build jointly, is a
     joint project."""
-    if hit.rule.type != "@sign" or hit.type != EventType.JOINT_PROJECT.value:
+    if hit.rule.type != "@sign":
+        return False
+    if hit.type != EventType.JOINT_PROJECT.value and not (
+        # what was signed, told past the words the trigger reads: "... with the state
+        # government of Nuevo Leon to build a plant"
+        hit.type == AGREEMENT_OR_DEAL and _TO_BUILD.search(text, hit.end, end) is not None
+    ):
         return False
     firms = {u.country for u in units if u.kind == "company"}
     if len(firms) != 1:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Final
 
 from services.worker.extract.numbers import NUMBER_WORDS, number_runs
-from services.worker.extract.timex_calendar import WEEKDAYS, add_months
+from services.worker.extract.timex_calendar import WEEKDAYS, add_months, months_in_year
 from services.worker.extract.timex_context import (
     BACK_CHARS,
     MODIFIERS,
@@ -19,6 +19,7 @@ from services.worker.extract.timex_context import (
     context_before,
     first_word,
     is_future_context,
+    year_after,
 )
 from services.worker.extract.timex_mention import TimeMention as TimeMention
 from services.worker.extract.timex_mention import time_mention
@@ -276,6 +277,7 @@ _TRAILING_YEAR: Final = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_REACH: Final = 48
+_HAS_YEAR: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
 def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeMention]:
@@ -314,6 +316,11 @@ def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeM
         begin, finish, granularity, relation = resolve(
             expr, context, anchor, future=_tense_of(text, start, end)
         )
+        if finish is not None and begin is not None and not _HAS_YEAR.search(text, start, end):
+            named = year_after(text, end, anchor.year if anchor else None)
+            moved = months_in_year((begin, finish), named[0]) if named else None
+            if named is not None and moved is not None:
+                (begin, finish), end = moved, named[1]  # "January-August of last year"
         window = max(0, start - _TRAILING_REACH)
         trailing = _TRAILING_YEAR.search(text, window, start) if finish is not None else None
         if trailing is not None and finish is not None:
@@ -326,5 +333,5 @@ def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeM
                 start + offset, end + offset, text[start:end], begin, finish, granularity, relation
             )
         )
-        last_end = expr.end
+        last_end = end
     return found

@@ -60,6 +60,19 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, _days_in(year, month + 1)))
 
 
+def months_in_year(period: Period, year: int) -> Period | None:
+    """The same whole months in `year` ("January-August" of another year); None unless the
+    period is whole months within one year."""
+    begin, finish = period
+    if (
+        begin.day != 1
+        or finish != month_end(finish.year, finish.month)
+        or begin.year != finish.year
+    ):
+        return None
+    return date(year, begin.month, 1), month_end(year, finish.month)
+
+
 def year_period(year: int) -> Period:
     return date(year, 1, 1), date(year, 12, 31)
 

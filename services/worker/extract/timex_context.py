@@ -223,3 +223,25 @@ def is_future_context(text: str, start: int, end: int) -> bool:
                 return True
         found = _FUTURE.search(text, found.end(), high)
     return False
+
+
+# The year some months without one are of: "January-August this year", "the January-August
+# period of 2024", "March of last year".
+_YEAR_AFTER: Final = re.compile(
+    r"(?:\s+period)?,?\s+(?:of\s+)?(?:(?P<modifier>this|last|previous|next)\s+year\b|"
+    r"(?P<year>(?:19|20)[0-9]{2})(?![0-9]))",
+    re.IGNORECASE,
+)
+
+
+def year_after(text: str, end: int, anchor_year: int | None) -> tuple[int, int] | None:
+    """The year named right after `text[:end]` and where that naming ends, or None (also for
+    "this year" without a publication date)."""
+    match = _YEAR_AFTER.match(text, end)
+    if match is None:
+        return None
+    if match.group("year"):
+        return int(match.group("year")), match.end()
+    if anchor_year is None:
+        return None
+    return anchor_year + MODIFIERS[match.group("modifier").lower()], match.end()

@@ -338,6 +338,8 @@ def test_fact_rules(
         ("opened a research and development centre in Bengaluru", True),
         ("will open a chip design incubator in Ho Chi Minh City", True),
         ("set up a centre of excellence for logistics in Nairobi", True),
+        ("opened a new trade center in Monterrey", True),
+        ("will set up service centres across the country", False),
         ("will build 632 mechanisation service centres across the country", False),
     ],
 )
@@ -444,6 +446,13 @@ SIGNED_TYPES = [
         "to build an integrated cotton-to-garment plant in the state's Green Economic Zone.",
         EventType.INVESTMENT,
         (EventType.JOINT_PROJECT, EventType.COMMERCIAL_DEAL),
+    ),
+    (
+        "a firm's agreement with a state government, to build a plant told past the trigger",
+        "On the same day, POSCO International signed an agreement with the state government of "
+        "Nuevo Leon to build an electrical steel processing plant in Apodaca, Mexico.",
+        EventType.INVESTMENT,
+        (EventType.COMMERCIAL_DEAL, EventType.JOINT_PROJECT),
     ),
     (
         "two governments signing to build a railway make a joint project",

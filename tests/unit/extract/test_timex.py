@@ -105,6 +105,13 @@ RESOLVED = [
      date(2018, 12, 31), M, OCC),
     ("They will meet in January.", date(2018, 12, 10), "in January", date(2019, 1, 1),
      date(2019, 1, 31), M, PLN),
+    # The year named after the months is theirs: one expression, not two.
+    ("In the January-August period of this year, trade rose.", date(2025, 9, 25),
+     "In the January-August period of this year", date(2025, 1, 1), date(2025, 8, 31), R, OCC),
+    ("Investment reached RM9.3bn in the January-September period of 2024.", date(2025, 1, 10),
+     "in the January-September period of 2024", date(2024, 1, 1), date(2024, 9, 30), R, OCC),
+    ("He led a delegation to India in March last year.", date(2026, 3, 18),
+     "in March last year", date(2025, 3, 1), date(2025, 3, 31), M, OCC),
 ]  # fmt: skip
 
 

@@ -58,6 +58,19 @@ def _fired(sentence: str) -> dict[str, str]:
         ),
         # a charter is a deal a later sentence values; projects registered by investors
         ("The charter is worth about $380m over its lifetime.", "reference", "The charter"),
+        # a board's approvals of one country's projects
+        (
+            "The BOI said that it approved PHP41.7 billion worth of Japanese-led projects.",
+            "approved_worth_of",
+            "approved PHP41.7 billion worth of Japanese-led projects",
+        ),
+        # contractors' projects abroad, valued after the place
+        (
+            "Turkish contractors have undertaken 124 projects in Romania with a total value of "
+            "around $9.6 billion so far.",
+            "projects_worth",
+            "undertaken 124 projects in Romania with a total value of",
+        ),
         (
             "Investors from the UAE have registered 142 projects worth $1.8 billion in Uganda.",
             "projects_worth",
@@ -123,6 +136,9 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         ("The ministry awarded prizes to students.", "award_to"),
         # what a project will cost is no trade flow
         ("They will build an export hub, a project that will cost $95 million.", "trade_volume"),
+        # supply as a market's noun is no sale
+        ("Copper traded near $10,900 a tonne as supply disruptions in Chile hit.", "sell_supply"),
+        ("Supply shortages in Peru lifted prices to $9,000 a tonne.", "sell_supply"),
     ],
 )
 def test_rule_does_not_fire(sentence: str, rule: str) -> None:
@@ -138,6 +154,7 @@ def test_rule_does_not_fire(sentence: str, rule: str) -> None:
         ("Aurvik opened a research and development centre in Bengaluru.", "open_office"),
         ("BIDA will open a desk in Riyadh to handle queries from Saudi investors.", "open_office"),
         ("It brings Japan’s total assistance to Ukraine to about $12 billion.", "aid_noun"),
+        ("The BOI approved PHP41.7 billion worth of Japanese-led projects.", "approved_worth_of"),
     ],
 )  # fmt: skip
 def test_the_article_scan_tries_the_rule(sentence: str, rule: str) -> None:
