@@ -121,7 +121,9 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
     match at a position and none looks behind, so keeping the leftmost candidates that do
     not overlap the previous boundary gives finditer's spans."""
     if needs_case_blind(text):
-        return [match.span() for match in _BOUNDARY.finditer(text)]
+        lone = _lone_dashes(text)
+        every = [match.span() for match in _BOUNDARY.finditer(text)]
+        return [(a, b) for a, b in every if not _is_dash(text, a, b) or (a, b) in lone]
     found = _char_spans(text, ";")
     lowered = lower_text(text)
     pos = lowered.find(",")
@@ -130,12 +132,7 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
         if match is not None:
             found.append((pos, match.end()))
         pos = lowered.find(",", pos + 1)
-    for dash in _DASHES:
-        pos = text.find(dash, 1)
-        while pos != -1:
-            if text[pos - 1].isspace() and text[pos + 1 : pos + 2].isspace():
-                found.append((pos - 1, pos + 2))
-            pos = text.find(dash, pos + 1)
+    found += _lone_dashes(text)
     found.sort()
     spans: list[tuple[int, int]] = []
     end = 0
@@ -144,6 +141,26 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
             spans.append(span)
             end = span[1]
     return spans
+
+
+def _is_dash(text: str, start: int, end: int) -> bool:
+    return end - start == 3 and text[start + 1] in _DASHES
+
+
+def _lone_dashes(text: str) -> list[tuple[int, int]]:
+    """The spaced dashes that end a clause: a pair encloses an aside inside one ("purchases
+    from China — mainly machinery and steel — amounting to $4.1 billion"), so only the odd
+    one out, the last, is a boundary."""
+    spans = []
+    for dash in _DASHES:
+        pos = text.find(dash, 1)
+        while pos != -1:
+            if text[pos - 1].isspace() and text[pos + 1 : pos + 2].isspace():
+                spans.append((pos - 1, pos + 2))
+            pos = text.find(dash, pos + 1)
+    if len(spans) % 2 == 0:
+        return []
+    return [max(spans)]
 
 
 def _char_spans(text: str, char: str) -> list[tuple[int, int]]:

@@ -60,6 +60,8 @@ _RIVALS_SOURCE: Final = (
     r"\b[^,;.]*"
 )
 _RANKED_AFTER_WORD: Final = ("-largest", "-biggest")  # the only rivals not starting a word
+_RANKINGS: Final = ("largest", "biggest", "second", "third", "fourth", "top", "leading")
+_RANKED_BEFORE: Final = re.compile(r"\b(?:after|behind|ahead\s+of|following)\b")
 _RIVALS: Final = compile_lower(_RIVALS_SOURCE.format(RANKED="|-largest|-biggest"))
 # (speed) The same without those two, which `WordScan` finds faster: for the sentences that
 # hold neither (all but a few), both find the same spans.
@@ -158,6 +160,22 @@ def _lead_span(text: str, start: int) -> tuple[int, int] | None:
     return start, start + match.end("lead")
 
 
+def _rival_spans(lowered: str) -> list[tuple[int, int]]:
+    """Rivals and rankings; a ranking's span starts at its "after": in "the second-largest
+    investor in Colombia after the United States" only the one ahead is no party."""
+    if _RANKED_AFTER_WORD[0] in lowered or _RANKED_AFTER_WORD[1] in lowered:
+        found = [m.span() for m in _RIVALS.finditer(lowered)]
+    else:
+        found = _RIVALS_IN_WORDS.spans(lowered)
+    out = []
+    for a, b in found:
+        if lowered.startswith(_RANKINGS, a + (lowered[a] == "-")):
+            after = _RANKED_BEFORE.search(lowered, a, b)
+            a = after.start() if after is not None else a
+        out.append((a, b))
+    return out
+
+
 def blocked_spans(text: str, start: int, mentions: Sequence[Mention]) -> Spans:
     """Spans (document offsets) of one sentence whose names are not parties of its facts."""
     spans: Spans = []
@@ -168,10 +186,7 @@ def blocked_spans(text: str, start: int, mentions: Sequence[Mention]) -> Spans:
     lowered = lower_text(text)  # the lexicon-style patterns run on lower-cased text (speed)
     if _holds(_ACCORDING_NEEDS, lowered):
         spans.extend((start + m.start(), start + m.end()) for m in _ACCORDING.finditer(lowered))
-    if _RANKED_AFTER_WORD[0] in lowered or _RANKED_AFTER_WORD[1] in lowered:
-        spans.extend((start + m.start(), start + m.end()) for m in _RIVALS.finditer(lowered))
-    else:
-        spans.extend((start + a, start + b) for a, b in _RIVALS_IN_WORDS.spans(lowered))
+    spans.extend((start + a, start + b) for a, b in _rival_spans(lowered))
     if _holds(_OVERTAKEN_NEEDS, text):
         spans.extend((start + m.start(), start + m.end()) for m in _OVERTAKEN.finditer(text))
     if _holds(_ENVOY_NEEDS, text) and _ENVOY_WORDS.search(text):

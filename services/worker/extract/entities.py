@@ -272,8 +272,31 @@ def prepare_mentions(
             continue
         if (kind == "country" or kind == "capital") and names_a_currency(text, mention):
             continue
+        if kind == "city":
+            mention = _city_body(text, mention)
         kept.append(mention)
     return kept
+
+
+# A city's own body, which takes part as a party where the city itself names only a place:
+# "a contract with the Medellín Metro".
+_CITY_BODY_AFTER: Final = re.compile(
+    r"\s+(?:Metro|Municipality|Municipal\s+(?:Government|Corporation|Council)|"
+    r"City\s+(?:Council|Hall|Government)|Metropolitan\s+(?:Government|Authority|Council)|"
+    r"Port\s+Authority|Transit\s+Authority)\b"
+)
+
+
+def _city_body(text: str, mention: Mention) -> Mention:
+    """The mention of a city's body ("Medellín Metro") as an organisation of its country."""
+    body = _CITY_BODY_AFTER.match(text, mention.end)
+    if body is None or mention.entity.country is None:
+        return mention
+    name = text[mention.start : body.end()]
+    entity = Entity(
+        key="org:" + name.lower(), name=name, kind="organisation", country=mention.entity.country
+    )
+    return Mention(mention.start, body.end(), name, entity)
 
 
 def _short_forms(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]:

@@ -153,6 +153,8 @@ def _subdivision_forms(data: dict[str, Any]) -> Iterator[tuple[str, Entity]]:
         yield name, _region(sub.code, name)
     for form, code in data["aliases"].items():
         yield form, _region(code, form)
+    for form, (code, name) in data["adjectives"].items():
+        yield form, replace(_region(code, name), form="adj")  # "Basque rail manufacturer CAF"
     for form in data["shared"]:
         # whose region it is is settled per article (shared_region), from the countries named
         yield form, Entity(key=SHARED_PREFIX + form, name=form, kind="region")

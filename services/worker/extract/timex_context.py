@@ -197,8 +197,20 @@ def _read(before: list[str], start: int, *, allow_count: bool) -> tuple[Context,
     return ctx, k
 
 
+# A past verb the time follows: "the company announced on Tuesday that it will invest" speaks
+# of the future, but Tuesday is when it spoke (not "will be signed on Tuesday").
+_PAST_VERB_BEFORE: Final = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:said|says|told|announced|signed|agreed|reported|unveiled|"
+    r"confirmed|stated|declared|added|disclosed|revealed)\s+\Z",
+    re.IGNORECASE,
+)
+_PAST_VERB_REACH: Final = 24
+
+
 def is_future_context(text: str, start: int, end: int) -> bool:
     """Whether the sentence around [start, end) speaks of the future."""
+    if _PAST_VERB_BEFORE.search(text, max(0, start - _PAST_VERB_REACH), start):
+        return False
     low = max(0, start - _SENTENCE_CHARS)
     cut = max(text.rfind(". ", low, start), text.rfind("\n", low, start))
     low = cut + 1 if cut >= 0 else low

@@ -186,3 +186,25 @@ def test_a_region_name_several_countries_use_is_the_named_countrys(
     mentions = prepare_mentions(text, [])
     regions = [m.entity.subdivision for m in mentions if m.entity.kind == "region"]
     assert regions == ([expected] if expected else [])
+
+
+def test_a_regions_adjective_ties_a_firm_to_its_country() -> None:
+    text = "Basque rail manufacturer CAF will supply the trams."
+    mentions = [(m.text, m.entity.kind, m.entity.country) for m in prepare_mentions(text, [])]
+    assert mentions == [("Basque", "region", "ESP"), ("CAF", "company", "ESP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CAF signed a contract with the Medellín Metro.", ("Medellín Metro", "organisation")),
+        ("Talks with the Durban Municipality resumed.", ("Durban Municipality", "organisation")),
+        ("The trams will run in Medellín from 2027.", ("Medellín", "city")),
+    ],
+)
+def test_a_citys_own_body_is_an_organisation_of_its_country(
+    text: str, expected: tuple[str, str]
+) -> None:
+    cities = [m for m in prepare_mentions(text, []) if m.entity.country in ("COL", "ZAF")]
+    assert [(m.text, m.entity.kind) for m in cities] == [expected]
+    assert text[cities[0].start : cities[0].end] == expected[0]

@@ -105,6 +105,11 @@ RESOLVED = [
      date(2018, 12, 31), M, OCC),
     ("They will meet in January.", date(2018, 12, 10), "in January", date(2019, 1, 1),
      date(2019, 1, 31), M, PLN),
+    # A weekday right after a past verb is past, in a sentence about the future too.
+    ("Solida will invest €310 million, the company announced on Tuesday at the forum.",
+     date(2025, 10, 22), "on Tuesday", date(2025, 10, 21), date(2025, 10, 21), D, OCC),
+    ("The deal will be signed on Tuesday in Madrid.", date(2025, 10, 22), "on Tuesday",
+     date(2025, 10, 28), date(2025, 10, 28), D, PLN),
     # The year named after the months is theirs: one expression, not two.
     ("In the January-August period of this year, trade rose.", date(2025, 9, 25),
      "In the January-August period of this year", date(2025, 1, 1), date(2025, 8, 31), R, OCC),

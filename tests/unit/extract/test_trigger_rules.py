@@ -58,6 +58,18 @@ def _fired(sentence: str) -> dict[str, str]:
         ),
         # a charter is a deal a later sentence values; projects registered by investors
         ("The charter is worth about $380m over its lifetime.", "reference", "The charter"),
+        # companies exhibiting at a fair, in the present tense
+        (
+            "48 Ecuadorian companies exhibit at the China International Import Expo.",
+            "take_part",
+            "exhibit",
+        ),
+        # one side's purchases from the other are its imports
+        (
+            "Ecuadorian purchases from China — mainly machinery — amounted to $4.1 billion.",
+            "trade_volume",
+            "purchases from China — mainly machinery — amounted to",
+        ),
         # a board's approvals of one country's projects
         (
             "The BOI said that it approved PHP41.7 billion worth of Japanese-led projects.",
