@@ -55,6 +55,8 @@ _RIVALS_SOURCE: Final = (
     r"alternatives?\s+to|(?:dependence|reliance|dependency)\s+on|whose\s+members\s+(?:include|are)|members\s+include|comprising|"
     r"which\s+(?:also\s+)?includes?|opposition\s+(?:from|by)|opposed\s+by|objections?\s+(?:from|by)|"
     r"resistance\s+from|criticism\s+from|protests?\s+(?:from|by)|"
+    # "a plant ... where it will assemble parts for export to Brazil": markets, no parties
+    r"for\s+(?:re-?)?exports?\s+to|"
     r"(?:in\s+the\s+presence\s+of|witnessed\s+by)\s+(?:[\w-]+\s+){{0,4}}?representatives?\s+of|(?:largest|biggest|second|third|fourth|top|leading{RANKED})[^,;.]{{0,40}}?"
     r"\b(?:after|behind|ahead\s+of|following))"
     r"\b[^,;.]*"

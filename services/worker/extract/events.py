@@ -45,6 +45,8 @@ _TRADE_BETWEEN: Final = re.compile(
 )
 # Units that speak for a side's state: its country, capital, region, bloc or leaders.
 _STATE_KINDS: Final = frozenset({"country", "capital", "region", "bloc", "person", "organisation"})
+# Meetings, not visits: their CAMEO and PLOVER codes are consultations.
+_MEETING_RULES: Final = frozenset({"meetings", "joint_commission"})
 _TO_BUILD: Final = re.compile(r"\bto\s+(?:build|construct|set\s+up)\b", re.IGNORECASE)
 _BASED: Final = ("-based", "-headquartered")  # "Istanbul-based Kuzey Tekstil": a home, no side
 _JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat)", re.IGNORECASE)
@@ -255,7 +257,7 @@ def _draft(
     )
     date_fact(ctx, scope, draft)
     draft.location = _location(ctx, scope, start, end, clause_text)
-    if event_type is EventType.TRADE_MISSION and hit.rule.id == "meetings":
+    if event_type is EventType.TRADE_MISSION and hit.rule.id in _MEETING_RULES:
         draft.mission_mode = "meet"
     return draft
 

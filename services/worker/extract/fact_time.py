@@ -32,6 +32,10 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
         times, source = scope.times, "sentence"
     if draft.type is EventType.TRADE_TARGET:
         times, source = _target_times(scope, times, source)
+    elif draft.type is EventType.TRADE_MISSION:
+        # a meeting has no deadline: "agreed on Tuesday to double trade by 2030, as the two
+        # countries held the sixth session of their Joint Trade Committee" met on Tuesday
+        times = [t for t in times if t.relation is not TemporalRelation.TARGET] or times
     if times:
         at = draft.hit.start
         near, best = times[0], min(abs(times[0].start - at), abs(times[0].end - at))

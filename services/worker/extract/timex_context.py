@@ -205,6 +205,10 @@ _PAST_VERB_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _PAST_VERB_REACH: Final = 24
+_PAST_VERB_AFTER_COMMA: Final = re.compile(
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:said|told|announced|reported|confirmed|stated|added)\b",
+    re.IGNORECASE,
+)
 
 
 def is_future_context(text: str, start: int, end: int) -> bool:
@@ -214,6 +218,11 @@ def is_future_context(text: str, start: int, end: int) -> bool:
     low = max(0, start - _SENTENCE_CHARS)
     cut = max(text.rfind(". ", low, start), text.rfind("\n", low, start))
     low = cut + 1 if cut >= 0 else low
+    # a past verb heads the time's own clause: "Bulgaria and Türkiye aim to raise trade by
+    # 2028, the ministers said after a session of the commission on Wednesday"
+    clause = max(text.rfind(", ", low, start), text.rfind("; ", low, start))
+    if clause >= 0 and _PAST_VERB_AFTER_COMMA.match(text, clause + 2):
+        return False
     high = min(len(text), end + _SENTENCE_CHARS // 2)
     stop = text.find(". ", end, high)
     high = stop if stop >= 0 else high

@@ -50,6 +50,12 @@ def test_split_clauses(sentence: str, clauses: list[str]) -> None:
         ("China is its largest trading partner, ahead of Japan and Korea.", []),
         ("Korea is the third largest investor in Peru behind China.", ["behind China"]),
         ("The deal lets Cairo wean itself off Russian wheat.", ["wean itself off Russian wheat"]),
+        # the markets a plant makes for
+        (
+            "It will invest $38 million in a plant in Paraguay to make cables for export to "
+            "Brazil and Argentina.",
+            ["for export to Brazil and Argentina"],
+        ),
     ],
 )
 def test_names_that_are_no_parties(sentence: str, blocked: list[str]) -> None:

@@ -208,3 +208,9 @@ def test_a_citys_own_body_is_an_organisation_of_its_country(
     cities = [m for m in prepare_mentions(text, []) if m.entity.country in ("COL", "ZAF")]
     assert [(m.text, m.entity.kind) for m in cities] == [expected]
     assert text[cities[0].start : cities[0].end] == expected[0]
+
+
+def test_a_longer_region_name_wins_over_the_one_it_holds() -> None:
+    # Alto Paraná is Paraguay's; Paraná alone is a Brazilian state
+    [found] = find_mentions("a plant in Alto Paraná")
+    assert (found.text, found.entity.subdivision) == ("Alto Paraná", "PY-10")

@@ -110,6 +110,12 @@ RESOLVED = [
      date(2025, 10, 22), "on Tuesday", date(2025, 10, 21), date(2025, 10, 21), D, OCC),
     ("The deal will be signed on Tuesday in Madrid.", date(2025, 10, 22), "on Tuesday",
      date(2025, 10, 28), date(2025, 10, 28), D, PLN),
+    # ... or one that heads the time's own clause
+    ("They aim to raise trade, the ministers said after a session of the commission on "
+     "Wednesday.", date(2025, 4, 17), "on Wednesday", date(2025, 4, 16), date(2025, 4, 16), D,
+     OCC),
+    ("They aim to raise trade, and ministers will meet again on Wednesday.", date(2025, 4, 17),
+     "on Wednesday", date(2025, 4, 23), date(2025, 4, 23), D, PLN),
     # The year named after the months is theirs: one expression, not two.
     ("In the January-August period of this year, trade rose.", date(2025, 9, 25),
      "In the January-August period of this year", date(2025, 1, 1), date(2025, 8, 31), R, OCC),

@@ -58,6 +58,22 @@ def _fired(sentence: str) -> dict[str, str]:
         ),
         # a charter is a deal a later sentence values; projects registered by investors
         ("The charter is worth about $380m over its lifetime.", "reference", "The charter"),
+        # a session of the two sides' joint economic body
+        (
+            "The two countries held the sixth session of their Joint Trade Committee (JTC).",
+            "joint_commission",
+            "session of their Joint Trade Committee",
+        ),
+        (
+            "The talks followed the 11th meeting of the intergovernmental commission in Baku.",
+            "joint_commission",
+            "meeting of the intergovernmental commission",
+        ),
+        (
+            "They agreed to work towards doubling their bilateral trade to USD 20 billion.",
+            "raise_trade_to",
+            "doubling their bilateral trade to",
+        ),
         # companies exhibiting at a fair, in the present tense
         (
             "48 Ecuadorian companies exhibit at the China International Import Expo.",
@@ -151,6 +167,8 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         # supply as a market's noun is no sale
         ("Copper traded near $10,900 a tonne as supply disruptions in Chile hit.", "sell_supply"),
         ("Supply shortages in Peru lifted prices to $9,000 a tonne.", "sell_supply"),
+        ("It will assemble 20,000 power supplies a year in Paraguay.", "sell_supply"),
+        ("The first meeting of the Joint Military Commission was held.", "joint_commission"),
     ],
 )
 def test_rule_does_not_fire(sentence: str, rule: str) -> None:
