@@ -24,6 +24,7 @@ EXTRA_STEMS: tuple[str, ...] = (
     "the presidents",
 )
 _WORD: Final = re.compile(r"\w")
+_INNER_WORD: Final = re.compile(r"(?<=[^\w])\w")  # a word's start after the first
 # Everything the fast scan assumes of a stem: a word character first, no character that can
 # end a sentence (no stem crosses one); a final non-word character ("two ") must follow a word
 # character (checked in _fast_scan).
@@ -44,11 +45,19 @@ def _stem_scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     stems.update(c.conflict.anchors)
     for entry in c.domain.values():
         stems.update(entry.anchors)
-    prefixes = {s: tuple(p for p in stems if s.startswith(p)) for s in stems}
+    prefixes = {s: _held(s, stems) for s in stems}
     body = trie_pattern(sorted(stems))
     # the look-ahead of first letters lets the engine skip to candidates (see fastre)
     first = re.escape("".join(sorted({s[0] for s in stems})))
     return re.compile(rf"(?=[{first}])\b(?:{body})"), prefixes
+
+
+def _held(stem: str, stems: set[str]) -> tuple[str, ...]:
+    """The stems a match of `stem` stands for: those it starts with ('investment' is also
+    'invest'), and those starting at a word inside it ('direct investment' is also
+    'investment'), which the scan, taking the longest match, steps over."""
+    starts = [0, *(m.start() for m in _INNER_WORD.finditer(stem))]
+    return tuple(sorted(p for p in stems if any(stem.startswith(p, i) for i in starts)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,3 +91,17 @@ def test_sentences_with_refuses_a_stem_no_lexicon_anchors() -> None:
     assert index.sentences_with("trade") == [0]
     with pytest.raises(KeyError):
         index.sentences_with("zzzz")
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("Japanese direct investment in Vietnam rose.", "investment"),
+        ("The economy grew as exports rose.", "grew"),
+        ("Public debt rose as retail sales fell.", "sales"),
+    ],
+)
+def test_a_stem_inside_a_longer_one_is_found_too(text: str, inner: str) -> None:
+    # the scan takes the longest stem at a word's start; the words inside it hold stems too
+    found = set().union(*_index(text).by_sentence().values())
+    assert inner in found

@@ -74,6 +74,13 @@ def _fired(sentence: str) -> dict[str, str]:
             "raise_trade_to",
             "doubling their bilateral trade to",
         ),
+        # a credit line raised to a new sum
+        (
+            "The Portuguese government has raised the credit line for projects in Angola from "
+            "1.5 billion euros to 2 billion euros.",
+            "raise_credit_line",
+            "raised the credit line",
+        ),
         # companies exhibiting at a fair, in the present tense
         (
             "48 Ecuadorian companies exhibit at the China International Import Expo.",
