@@ -5,7 +5,7 @@ from __future__ import annotations
 from services.worker.extract.drafts import Draft, absorb, default_role, has_currency
 from services.worker.extract.parties import roles_of
 from services.worker.extract.resolve import Context, complete_from_pair
-from services.worker.extract.triggers import REFERENCE_TYPES, singular
+from services.worker.extract.triggers import PART_OF_A_SUM, REFERENCE_TYPES, singular
 from shared.models import EventType
 
 
@@ -36,7 +36,10 @@ def _tells_sum_of(before: Draft, draft: Draft) -> bool:
     if draft.sentence != before.sentence + 1 or not has_currency(draft.money):
         return False
     if draft.hit.rule.type == "@ref":
-        return before.type in REFERENCE_TYPES.get(singular(draft.hit.noun.lower()), ("", ()))[1]
+        noun = singular(draft.hit.noun.lower())
+        if noun in PART_OF_A_SUM:
+            return False  # "Of the total, 62 billion are loans": parts of a sum told before
+        return before.type in REFERENCE_TYPES.get(noun, ("", ()))[1]
     if draft.type is EventType.COMMERCIAL_DEAL and before.type is EventType.TRADE_AGREEMENT:
         return True  # "... signed an agreement for the supply of apples. The deal is worth $45m"
     return draft.type is before.type

@@ -7,7 +7,7 @@ from typing import Final
 from services.worker.extract.clauses import marks_new_fact
 from services.worker.extract.document import Document
 from services.worker.extract.drafts import Draft, absorb
-from services.worker.extract.triggers import REFERENCE_TYPES, singular
+from services.worker.extract.triggers import PART_OF_A_SUM, REFERENCE_TYPES, singular
 from shared.models import EventType
 
 # A sentence that names no parties ("Important agreements and contracts were sealed ...")
@@ -21,7 +21,6 @@ _VALUE_SENTENCES: Final = 2
 _VALUED_BY: Final = frozenset(
     {EventType.INVESTMENT, EventType.JOINT_PROJECT, EventType.COMMERCIAL_DEAL}
 )
-_PART_OF_A_SUM: Final = frozenset({"total", "sum", "amount"})
 # The signing of a fact just reported: by firms or agencies, the next sentence at most.
 _SIGNING_SENTENCES: Final = 1
 _SIGNING_TYPES: Final = frozenset({EventType.TRADE_AGREEMENT, EventType.COMMERCIAL_DEAL})
@@ -69,7 +68,7 @@ def _refers_to(target: Draft, draft: Draft) -> bool:
     """'The donation is part of a $12 million project' adds to the latest aid fact."""
     noun = singular(draft.hit.noun.lower())
     allowed = REFERENCE_TYPES.get(noun, ("", ()))[1]
-    if noun in _PART_OF_A_SUM and not target.deal_values():
+    if noun in PART_OF_A_SUM and not target.deal_values():
         return False  # "of the total" divides a sum already stated
     return target.type in allowed and draft.sentence - target.sentence <= _CONTINUATION_SENTENCES
 

@@ -149,6 +149,11 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
 }
 
 
+# Reference nouns that divide a sum already stated ("Of the total, $24 billion ..."): they
+# continue a fact with a sum, never give one to a fact without.
+PART_OF_A_SUM: Final = frozenset({"total", "sum", "amount"})
+
+
 def singular(noun: str) -> str:
     """The singular of a reference noun ('deliveries', 'cargoes', 'loans')."""
     if noun.endswith("ies"):

@@ -891,3 +891,17 @@ def test_a_sum_told_again_with_its_conversion_lends_it_to_the_fact() -> None:
     assert [(m.value, m.currency, m.stated_usd) for m in money] == [(12.5e9, "ZAR", 680e6)]
     _add_money(money, find_amounts("and $300 million more", countries=["ZAF"]))
     assert len(money) == 2  # a new sum is added, not merged
+
+
+def test_the_parts_of_a_total_stay_with_the_fact_that_stated_it() -> None:
+    # "Of the total" divides the sum told two sentences earlier; it is no value for the
+    # signing told in between
+    text = (
+        "Senegal and France on Wednesday signed financing agreements worth a total of "
+        "98 billion CFA francs through the French Development Agency. The agreements were "
+        "signed in Dakar by the minister of economy and the French ambassador. Of the total, "
+        "62 billion CFA francs are concessional loans and 36 billion CFA francs are grants."
+    )
+    found = sums_by_type("Senegal, France sign financing", text)
+    assert found[EventType.ECONOMIC_AID] >= {(98e9, "XOF"), (62e9, "XOF"), (36e9, "XOF")}
+    assert (62e9, "XOF") not in found.get(EventType.TRADE_AGREEMENT, set())

@@ -81,6 +81,12 @@ def _fired(sentence: str) -> dict[str, str]:
             "raise_credit_line",
             "raised the credit line",
         ),
+        # a lender's commitments in a country so far
+        (
+            "AFD’s commitments in Senegal had exceeded 1.2 billion euros over five years.",
+            "aid_commitments",
+            "commitments in Senegal had exceeded",
+        ),
         # companies exhibiting at a fair, in the present tense
         (
             "48 Ecuadorian companies exhibit at the China International Import Expo.",
