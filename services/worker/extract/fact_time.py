@@ -36,6 +36,10 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
         # a meeting has no deadline: "agreed on Tuesday to double trade by 2030, as the two
         # countries held the sixth session of their Joint Trade Committee" met on Tuesday
         times = [t for t in times if t.relation is not TemporalRelation.TARGET] or times
+    elif draft.type is EventType.TRADE_AGREEMENT and not draft.intent:
+        # nor has an agreement reached: "have agreed to upgrade the crossing ... to lift trade
+        # to 500 billion baht by 2027" was agreed when the text says, not by 2027
+        times = [t for t in times if t.relation is not TemporalRelation.TARGET]
     if times:
         at = draft.hit.start
         near, best = times[0], min(abs(times[0].start - at), abs(times[0].end - at))

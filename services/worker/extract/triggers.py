@@ -85,6 +85,14 @@ _PURPOSE: Final = re.compile(
     r"construct)|invest|acquire)\b"
 )
 _NOT_ONLY: Final = re.compile(r"\bnot\s+only\b", re.I)
+# A set of agreements signed together: what they cover are areas, not goods sold ("signed
+# eight agreements covering fertiliser supplies, infrastructure finance and payments").
+_COUNTED: Final = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|"
+    r"a\s+(?:number|series|raft|slew|package)\s+of)\s+(?:[\w-]+\s+)?(?:agreements|accords|"
+    r"pacts|memorand\w+|mous|documents|protocols)\b"
+)
+_AREAS: Final = re.compile(r"\W*(?:covering|on|in|including|spanning|across|ranging)\b")
 _EXECUTIVE_ORDER: Final = compile_case_blind(r"\bexecutive\s+orders?\b")
 _UNDONE_AFTER: Final = re.compile(
     r"\W*(?:was|were|has been|had been)\s+(?:cancel|scrap|terminat|suspend|halt|collaps)", re.I
@@ -256,7 +264,7 @@ def _sign_type(found: str, after: str, v: int) -> tuple[str, str]:
             EventType.JOINT_PROJECT.value if purpose.group(1) else EventType.INVESTMENT.value,
             "none" if purpose.group(1) else "invest",
         )
-    if _has(_DEAL_WORDS, words, v):
+    if _has(_DEAL_WORDS, words, v) and not (_COUNTED.search(found) and _AREAS.match(after)):
         return EventType.COMMERCIAL_DEAL.value, "none"
     return AGREEMENT_OR_DEAL, "none"
 

@@ -455,6 +455,20 @@ SIGNED_TYPES = [
         (EventType.COMMERCIAL_DEAL, EventType.JOINT_PROJECT),
     ),
     (
+        "a set of agreements covering supplies among other areas is an agreement",
+        "India and Saudi Arabia on Tuesday signed eight agreements covering fertiliser "
+        "supplies, infrastructure finance, digital payments and standards.",
+        EventType.TRADE_AGREEMENT,
+        (EventType.COMMERCIAL_DEAL,),
+    ),
+    (
+        "agreements and contracts signed by companies are deals",
+        "At a business forum, companies from Vietnam and China signed 12 agreements and "
+        "contracts in electronics, renewable energy and logistics.",
+        EventType.COMMERCIAL_DEAL,
+        (),
+    ),
+    (
         "two governments signing to build a railway make a joint project",
         "Kenya and Uganda signed a memorandum to build a standard gauge railway line "
         "between Naivasha and Kampala.",
@@ -475,3 +489,20 @@ def test_fact_types_from_what_was_signed(
     types = {e.event_type for e in analyse(article("Talks", text)).events}
     assert expected in types, (name, sorted(types))
     assert types.isdisjoint(not_expected), (name, sorted(types))
+
+
+def test_an_agreement_reached_is_not_dated_by_the_target_it_serves() -> None:
+    text = (
+        "Cambodia and Thailand have agreed to upgrade the Stung Bot crossing into a permanent "
+        "international checkpoint, in a bid to lift bilateral trade to 500 billion baht by "
+        "2027. The agreements were reached at the 6th meeting of the Cambodia–Thailand Joint "
+        "Trade Committee (JTC), held in Phnom Penh on Thursday."
+    )
+    events = analyse(article("Cambodia, Thailand agree", text, date(2025, 3, 14))).events
+    found = {e.event_type: e for e in events}
+    assert found[EventType.TRADE_TARGET].when is not None
+    assert found[EventType.TRADE_TARGET].when.end == date(2027, 12, 31)
+    agreement = found[EventType.TRADE_AGREEMENT]
+    assert agreement.when is None or agreement.when.end != date(2027, 12, 31)
+    mission = found[EventType.TRADE_MISSION]
+    assert mission.when is not None and mission.when.start == date(2025, 3, 13)
