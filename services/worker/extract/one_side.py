@@ -29,7 +29,10 @@ _NATIONAL_TOTAL: Final = re.compile(
     # "India spends about Rs 1.68 lakh crore a year on fertiliser subsidies"
     r"|\bon\s+(?:[\w-]+\s+){0,2}?subsid(?:y|ies)\b"
     # "exported goods worth MAD 157 billion, making it the country's largest export industry"
-    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b",
+    r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b"
+    # "the government has allocated $1.2 billion to security forces in its 2026 budget"
+    r"|\bin\s+(?:its|their|the\s+country['’]s)\s+(?:(?:19|20)[0-9]{2}\s+|annual\s+|national\s+|"
+    r"state\s+|federal\s+|draft\s+|next\s+)*budgets?\b",
     re.IGNORECASE,
 )
 _MANY_RECEIVERS: Final = re.compile(

@@ -58,7 +58,12 @@ _AGREE_TYPES: Final = (
         "aid",
     ),
     (
-        re.compile(r"^\W*(?:double|triple|raise|increase|boost|lift|bring)\s+(?:\w+\s+){0,2}trade"),
+        re.compile(
+            r"^\W*(?:double|triple|raise|increase|boost|lift|bring)\s+(?:\w+\s+){0,2}trade|"
+            # "agreed to aim for bilateral trade of USD 20 billion by 2030"
+            r"^\W*(?:aim\s+(?:for|at)|target|reach|achieve)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
+            r"trade\s+(?:of|worth|volume\s+of)\b"
+        ),
         EventType.TRADE_TARGET,
         "none",
     ),

@@ -114,3 +114,16 @@ def test_cooperation_headline_has_no_topic() -> None:
     title = "Kazakhstan, China sign 70 deals worth $15 billion"
     assert not any(domain_in(title, d) for d in ("earnings", "stocks", "military", "cultural"))
     assert not conflict_in(title)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to the Central Bank of the Dominican Republic, direct investment from Spain "
+        "reached US$312.6 million in 2024",
+        "Figures from the central bank show Japanese investment of $2 billion last year",
+    ],
+)
+def test_a_central_bank_cited_as_a_source_is_no_macro_story(sentence: str) -> None:
+    assert not domain_in(sentence, "macro")
+    assert domain_in("The central bank raised its key rate", "macro")

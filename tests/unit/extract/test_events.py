@@ -469,6 +469,12 @@ SIGNED_TYPES = [
         (),
     ),
     (
+        "agreeing to aim for a trade figure is a target",
+        "India and Brazil agreed to aim for bilateral trade of USD 20 billion by 2030.",
+        EventType.TRADE_TARGET,
+        (EventType.TRADE_AGREEMENT,),
+    ),
+    (
         "two governments signing to build a railway make a joint project",
         "Kenya and Uganda signed a memorandum to build a standard gauge railway line "
         "between Naivasha and Kampala.",

@@ -574,6 +574,12 @@ def test_market_headlines_are_not_cooperation(title: str) -> None:
             "Norway has suspended its $52 million energy programme in Uganda over procurement "
             "irregularities, the embassy said. Norway had provided the grant since 2021.",
         ),
+        (
+            "Kazatomprom denies report of $2.5 billion uranium supply deal with India",
+            "Kazakhstan's Kazatomprom on Tuesday denied a media report that it had agreed a "
+            "supply contract with India's NPCIL. The Economic Times reported that NPCIL was set "
+            "to sign a contract worth about $2.5 billion for uranium deliveries.",
+        ),
     ],
 )
 def test_undone_cooperation_is_not_cooperation(title: str, text: str) -> None:
@@ -905,3 +911,11 @@ def test_the_parts_of_a_total_stay_with_the_fact_that_stated_it() -> None:
     found = sums_by_type("Senegal, France sign financing", text)
     assert found[EventType.ECONOMIC_AID] >= {(98e9, "XOF"), (62e9, "XOF"), (36e9, "XOF")}
     assert (62e9, "XOF") not in found.get(EventType.TRADE_AGREEMENT, set())
+
+
+def test_money_in_ones_own_budget_is_no_aid() -> None:
+    text = (
+        "The presidents of Peru and Ecuador agreed to launch joint border patrols. Ecuador's "
+        "government has allocated $1.2 billion to security forces in its 2026 budget."
+    )
+    assert analyse(article("Peru, Ecuador leaders meet", text)).events == []

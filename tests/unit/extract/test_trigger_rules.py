@@ -81,6 +81,19 @@ def _fired(sentence: str) -> dict[str, str]:
             "raise_credit_line",
             "raised the credit line",
         ),
+        # new projects announced, valued after the place
+        (
+            "Four Spanish hotel groups announced on Monday new projects in the Dominican "
+            "Republic worth a combined 1.1 billion euros.",
+            "announced_projects_worth",
+            "announced on Monday new projects in the Dominican Republic worth",
+        ),
+        # direct investment from a country (no "foreign" before it)
+        (
+            "Direct investment from Spain reached US$312.6 million in 2024.",
+            "investment_noun",
+            "Direct investment from",
+        ),
         # a lender's commitments in a country so far
         (
             "AFD’s commitments in Senegal had exceeded 1.2 billion euros over five years.",
