@@ -194,6 +194,8 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         ("Copper traded near $10,900 a tonne as supply disruptions in Chile hit.", "sell_supply"),
         ("Supply shortages in Peru lifted prices to $9,000 a tonne.", "sell_supply"),
         ("It will assemble 20,000 power supplies a year in Paraguay.", "sell_supply"),
+        # cooperation is no co-operating of a plant
+        ("They signed a memorandum on cooperation between the national archives.", "joint_dev"),
         ("The first meeting of the Joint Military Commission was held.", "joint_commission"),
     ],
 )
