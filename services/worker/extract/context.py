@@ -48,7 +48,7 @@ _SELF_PRONOUNS: Final = words("it its they their we our the this")
 _RIVALS_SOURCE: Final = (
     r"\b(?:taking\s+on|take\s+on|takes\s+on|rival(?:s|ling|ing)?|compet(?:e|es|ing|itors?|ition"
     r"(?!\s+(?:minister|ministry|commission|authorit\w*|regulator|watchdog|tribunal|law|bureau)))|"
-    r"challeng(?:e|es|ing)|dominant\s+players|neither|nor|instead\s+of|rather\s+than|unlike|"
+    r"challeng(?:e|es|ing)|dominant\s+players|neither|nor|instead\s+of|rather\s+than|other\s+than|unlike|"
     r"since\s+[^,;]*?\b(?:invad\w+|invasion|war|sanction\w*|attack\w*)|"
     r"versus|vs\.?|despite|in\s+spite\s+of|in\s+the\s+face\s+of|"
     r"(?:lost|losing|loses|lose|ceded|ceding)\s+(?:market\s+)?(?:ground|share)\s+to|wean\w*\s+(?:\w+\s+)?off|shun\w*|away\s+from|replac\w+|"
@@ -73,6 +73,13 @@ _OVERTAKEN: Final = re.compile(
     r"\b(?:[Ss]urpass\w*|[Oo]vert(?:ake|akes|aking|ook|aken)|[Oo]utpac\w+)\s+(?:the\s+)?"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 )
+# A country a flow only passes through: "exporting power to Bangladesh through the Indian
+# transmission grid".
+_THROUGH: Final = re.compile(
+    r"\b(?:through|via|across)\s+(?:the\s+)?([A-Z][\w-]*)\s+(?:transmission\s+|power\s+|rail\s+)?"
+    r"(?:grid|territory|network|lines?|ports?|pipelines?)\b"
+)
+_THROUGH_NEEDS: Final = (("through ", "via ", "across "),)
 _ENVOY_WORDS: Final = re.compile(
     r"[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Rr]epresentative|[Ee]mbassy|[Cc]ommissioner"
 )
@@ -189,6 +196,8 @@ def blocked_spans(text: str, start: int, mentions: Sequence[Mention]) -> Spans:
     if _holds(_ACCORDING_NEEDS, lowered):
         spans.extend((start + m.start(), start + m.end()) for m in _ACCORDING.finditer(lowered))
     spans.extend((start + a, start + b) for a, b in _rival_spans(lowered))
+    if _holds(_THROUGH_NEEDS, text):
+        spans.extend((start + m.start(1), start + m.end(1)) for m in _THROUGH.finditer(text))
     if _holds(_OVERTAKEN_NEEDS, text):
         spans.extend((start + m.start(), start + m.end()) for m in _OVERTAKEN.finditer(text))
     if _holds(_ENVOY_NEEDS, text) and _ENVOY_WORDS.search(text):

@@ -50,6 +50,15 @@ def test_split_clauses(sentence: str, clauses: list[str]) -> None:
         ("China is its largest trading partner, ahead of Japan and Korea.", []),
         ("Korea is the third largest investor in Peru behind China.", ["behind China"]),
         ("The deal lets Cairo wean itself off Russian wheat.", ["wean itself off Russian wheat"]),
+        # a country a flow only passes through, or one set apart
+        (
+            "Nepal began exporting power to Bangladesh through the Indian transmission grid.",
+            ["Indian"],
+        ),
+        (
+            "It is the first time it has sold power to a country other than India.",
+            ["other than India"],
+        ),
         # the markets a plant makes for
         (
             "It will invest $38 million in a plant in Paraguay to make cables for export to "

@@ -94,6 +94,17 @@ def _fired(sentence: str) -> dict[str, str]:
             "investment_noun",
             "Direct investment from",
         ),
+        # trade that "recorded" a sum; imports that "added up to" one
+        (
+            "Trade exchange between Egypt and Italy recorded $5.9 billion in seven months.",
+            "trade_volume",
+            "Trade exchange between Egypt and Italy recorded",
+        ),
+        (
+            "Imports – led by machinery and vehicles – added up to about US$2 billion.",
+            "trade_volume",
+            "Imports – led by machinery and vehicles – added up to",
+        ),
         # a lender's commitments in a country so far
         (
             "AFD’s commitments in Senegal had exceeded 1.2 billion euros over five years.",
