@@ -20,6 +20,7 @@ from services.worker.extract.document import Document
         ("EU agrees to suspend tariffs on Ukrainian imports", False),
         ("EU to suspend duties on Ukrainian imports for a year", False),
         ("The two countries agreed to cut tariffs on farm goods", False),
+        ("The PTA has covered only about 450 tariff lines on each side since 2009", False),
         ("they agreed on the tariff of the Itaipú hydroelectric dam until 2027", False),
         ("Kenya and Uganda agree to lift curbs", False),
         # a conflict cue in a concessive phrase is background to what the clause reports
