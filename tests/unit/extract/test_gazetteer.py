@@ -214,3 +214,14 @@ def test_a_longer_region_name_wins_over_the_one_it_holds() -> None:
     # Alto Paraná is Paraguay's; Paraná alone is a Brazilian state
     [found] = find_mentions("a plant in Alto Paraná")
     assert (found.text, found.entity.subdivision) == ("Alto Paraná", "PY-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Tosyalı Holding signed an agreement with Algeria.", "TUR"),
+        ("UKEF has guaranteed the loan.", "GBR"),
+    ],
+)
+def test_firms_and_agencies_of_the_data_files(text: str, country: str) -> None:
+    assert prepare_mentions(text, [])[0].entity.country == country

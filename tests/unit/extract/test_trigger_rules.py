@@ -105,6 +105,12 @@ def _fired(sentence: str) -> dict[str, str]:
             "trade_volume",
             "Imports – led by machinery and vehicles – added up to",
         ),
+        # an export credit agency guaranteeing a loan
+        (
+            "UK Export Finance has guaranteed a £215 million commercial loan to Ghana.",
+            "guarantee_loan",
+            "guaranteed a £215 million commercial loan",
+        ),
         # a lender's commitments in a country so far
         (
             "AFD’s commitments in Senegal had exceeded 1.2 billion euros over five years.",
