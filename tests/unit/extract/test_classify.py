@@ -216,6 +216,26 @@ CASES = [
         True,
         ["SAU", "ZAF"],
     ),
+    (
+        "two firms based in one city are no pair, whatever the background names",
+        "Indian solar makers form cell joint venture",
+        "Rashtriya Solar and Vardhan Power announced a joint venture on Wednesday to build a "
+        "cell plant in Odisha. The joint venture will be one of the largest in eastern India, "
+        "the two Mumbai-based companies said. India has been trying to cut its reliance on "
+        "solar cells from China, and an anti-dumping duty on solar glass from China was "
+        "imposed this year.",
+        False,
+        [],
+    ),
+    (
+        "what a reporter asked about is no fact",
+        "Indian solar maker plans cell plant",
+        "Rashtriya Solar will build a cell plant in Odisha, its managing director said. Asked "
+        "whether the joint venture would license technology from suppliers in China and "
+        "Germany, he said it had held talks but signed nothing.",
+        False,
+        [],
+    ),
 ]
 
 
