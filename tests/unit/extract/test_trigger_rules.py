@@ -189,6 +189,17 @@ def _fired(sentence: str) -> dict[str, str]:
             "trade_volume",
             "Imports from the kingdom, mainly crude oil, cost",
         ),
+        # a side's contribution for the roads or the terminal of a joint project
+        (
+            "Guatemala will contribute 260 million quetzales for access roads and a bridge.",
+            "contribute_to_build",
+            "contribute",
+        ),
+        (
+            "The Finnish government will contribute €45m for the terminal in Tornio.",
+            "contribute_to_build",
+            "contribute",
+        ),
     ],
 )
 def test_rule_fires(sentence: str, rule: str, text: str) -> None:
@@ -214,6 +225,8 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         # cooperation is no co-operating of a plant
         ("They signed a memorandum on cooperation between the national archives.", "joint_dev"),
         ("The first meeting of the Joint Military Commission was held.", "joint_commission"),
+        # money committed to a lender "to expand loans" builds nothing
+        ("BII committed US$50 million to Fidelity Bank to expand loans.", "contribute_to_build"),
     ],
 )
 def test_rule_does_not_fire(sentence: str, rule: str) -> None:
