@@ -16,7 +16,9 @@ _LEAD_SENTENCES: Final = 2
 _LEAD_REACH_SENTENCES: Final = 12
 _SAME_EVENT: Final = re.compile(
     r"\b(?:(?:on|at)\s+the\s+same\s+(?:day|occasion|ceremony|event)|during\s+the\s+visit|"
-    r"at\s+the\s+(?:same\s+)?(?:ceremony|signing|forum)|of\s+the\s+day)\b",
+    r"at\s+the\s+(?:same\s+)?(?:ceremony|signing|forum)|of\s+the\s+day|"
+    r"(?:signed|exchanged|inked|sealed)\s+at\s+the\s+(?:[\w–-]+\s+){0,6}?"
+    r"(?:forum|summit|ceremony|conference|meeting|council|expo|exhibition))\b",
     re.IGNORECASE,
 )
 

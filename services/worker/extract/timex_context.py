@@ -205,6 +205,12 @@ _PAST_VERB_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _PAST_VERB_REACH: Final = 24
+# A past verb right after the time: "BIDV on November 11 signed an agreement under which the
+# lender will make available" signed on that day, whatever the clause it governs says.
+_PAST_VERB_AFTER: Final = re.compile(
+    r"\s+(?:signed|agreed|announced|inked|sealed|launched|opened|unveiled|held|approved)\b",
+    re.IGNORECASE,
+)
 _PAST_VERB_AFTER_COMMA: Final = re.compile(
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:said|told|announced|reported|confirmed|stated|added)\b",
     re.IGNORECASE,
@@ -214,6 +220,8 @@ _PAST_VERB_AFTER_COMMA: Final = re.compile(
 def is_future_context(text: str, start: int, end: int) -> bool:
     """Whether the sentence around [start, end) speaks of the future."""
     if _PAST_VERB_BEFORE.search(text, max(0, start - _PAST_VERB_REACH), start):
+        return False
+    if _PAST_VERB_AFTER.match(text, end):
         return False
     low = max(0, start - _SENTENCE_CHARS)
     cut = max(text.rfind(". ", low, start), text.rfind("\n", low, start))

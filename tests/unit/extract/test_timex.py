@@ -116,6 +116,11 @@ RESOLVED = [
      OCC),
     ("They aim to raise trade, and ministers will meet again on Wednesday.", date(2025, 4, 17),
      "on Wednesday", date(2025, 4, 23), date(2025, 4, 23), D, PLN),
+    # ... or one right after it, whatever the clause it governs says
+    ("Taiwan and Paraguay on Wednesday signed a pact under which firms will get incentives.",
+     date(2023, 7, 13), "on Wednesday", date(2023, 7, 12), date(2023, 7, 12), D, OCC),
+    ("The bank on November 11 signed a deal under which it will lend 150 million EUR.",
+     date(2025, 11, 12), "on November 11", date(2025, 11, 11), date(2025, 11, 11), D, OCC),
     # The year named after the months is theirs: one expression, not two.
     ("In the January-August period of this year, trade rose.", date(2025, 9, 25),
      "In the January-August period of this year", date(2025, 1, 1), date(2025, 8, 31), R, OCC),
