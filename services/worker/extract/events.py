@@ -48,6 +48,13 @@ _STATE_KINDS: Final = frozenset({"country", "capital", "region", "bloc", "person
 # Meetings, not visits: their CAMEO and PLOVER codes are consultations.
 _MEETING_RULES: Final = frozenset({"meetings", "joint_commission"})
 _TO_BUILD: Final = re.compile(r"\bto\s+(?:build|construct|set\s+up)\b", re.IGNORECASE)
+# Firms as the subject right before a signing verb ("companies from the two countries have")
+_FIRMS_BEFORE: Final = re.compile(
+    r"\b(?:companies|firms|businesses|enterprises|businessmen|businesspeople)"
+    r"(?:\s+(?:from|of)\s+(?:the\s+two|both)\s+(?:countries|sides|nations))?"
+    r"(?:\s+(?:also|have|has|had|jointly|on\s+\w+))*\s*\Z",
+    re.IGNORECASE,
+)
 _BASED: Final = ("-based", "-headquartered")  # "Istanbul-based Kuzey Tekstil": a home, no side
 _JOINTLY: Final = re.compile(r"\bjointly\b|\bco-?(?:develop|produc|financ|operat)", re.IGNORECASE)
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|held\s+in|near)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -180,7 +187,8 @@ def _retype(ctx: Context, draft: Draft) -> None:
     trigger is an agreement again."""
     if draft.hit.type != AGREEMENT_OR_DEAL:
         return
-    event_type = _final_type(draft.hit, draft.units, draft.money, ctx.doc.text, draft.clause[1])
+    lo, hi = draft.clause
+    event_type = _final_type(draft.hit, draft.units, draft.money, ctx.doc.text, lo, hi)
     if event_type is not draft.type:
         draft.type = event_type
         default = default_role(event_type)
@@ -241,7 +249,7 @@ def _draft(
         units, source = complete_from_pair(ctx, units, hit, clause_text)
         if source == "partial" and is_national_total(scope.sentence.text):  # clause included
             return None  # nor does it add to a fact of the pair's
-    event_type = _final_type(hit, units, money, text, end)
+    event_type = _final_type(hit, units, money, text, start, end)
     direction = _direction(hit, event_type)
     draft = Draft(
         type=event_type,
@@ -317,9 +325,9 @@ def _has_economic_object(scope: Scope, start: int, end: int) -> bool:
 
 
 def _final_type(
-    hit: Hit, units: list[Unit], money: list[MoneyMention], text: str, end: int
+    hit: Hit, units: list[Unit], money: list[MoneyMention], text: str, start: int, end: int
 ) -> EventType:
-    """The type of a fact; `text[hit.end:end]` is what follows the trigger in its clause."""
+    """The type of a fact; `text[start:end]` is the trigger's clause."""
     if _signed_contract(hit, text, end):
         return EventType.COMMERCIAL_DEAL
     if _firm_builds_alone(hit, units, text, end):
@@ -328,10 +336,18 @@ def _final_type(
         return _EVENT_TYPES[hit.type]
     kinds = {u.kind for u in units}
     companies_only = "company" in kinds and not kinds & {"country", "capital", "bloc", "person"}
-    deal_with_money = hit.noun.startswith("deal") and has_currency(money)
+    deal_with_money = (hit.noun.startswith("deal") or _firms_sign(text, start, hit)) and (
+        has_currency(money)
+    )
     if companies_only or deal_with_money:
         return EventType.COMMERCIAL_DEAL
     return EventType.TRADE_AGREEMENT
+
+
+def _firms_sign(text: str, start: int, hit: Hit) -> bool:
+    """'Canadian and South Korean companies signed agreements worth $2.4 billion': firms, not
+    their governments, sign what has a price."""
+    return _FIRMS_BEFORE.search(text, max(start, hit.start - 80), hit.start) is not None
 
 
 def _signed_contract(hit: Hit, text: str, end: int) -> bool:

@@ -474,6 +474,20 @@ SIGNED_TYPES = [
         (),
     ),
     (
+        "agreements with a price signed by two countries' companies are deals",
+        "Canadian and South Korean companies signed agreements worth a total of $2.4 billion "
+        "on Tuesday during a trade mission to Seoul.",
+        EventType.COMMERCIAL_DEAL,
+        (EventType.TRADE_AGREEMENT,),
+    ),
+    (
+        "agreements with a price signed by the two governments stay agreements",
+        "Canada and South Korea signed agreements worth a total of $2.4 billion on Tuesday "
+        "during a visit to Seoul.",
+        EventType.TRADE_AGREEMENT,
+        (EventType.COMMERCIAL_DEAL,),
+    ),
+    (
         "agreeing to aim for a trade figure is a target",
         "India and Brazil agreed to aim for bilateral trade of USD 20 billion by 2030.",
         EventType.TRADE_TARGET,
