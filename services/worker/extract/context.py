@@ -24,8 +24,10 @@ _TAIL: Final = re.compile(
     # not a clause of its own: ", while Equinor and RWE announced a contract" has parties
     r"(?:,|[\"”])\s*(?!\s|(?:while|whereas|but)\b)"
     r"(?P<tail>[^,\"”]{0,90}?\b" + _SPEECH + r"\b"
-    # "..., Toyota Tsusho said it will put $95 million into ...": the speaker is the party
-    r"(?!\s+(?:that\s+)?(?:it|they|he|she|we)\s+(?:will|would|had|has|have|is|was|plans?|planned)\b)"
+    # "..., Toyota Tsusho said (on Monday) it will put $95 million into ...": the speaker is
+    # the party
+    r"(?!(?:\s+on\s+\w+|\s+\w+day|\s+(?:yesterday|today))?\s+(?:that\s+)?(?:it|they|he|she|we)\s+"
+    r"(?:will|would|had|has|have|is|was|plans?|planned)\b)"
     r"[^\"“]{0,120}?)[.!?\"”]*$"
 )
 _APPOSITIVE_MAX_WORDS: Final = 9

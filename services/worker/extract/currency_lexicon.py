@@ -127,7 +127,8 @@ class CurrencyLexicon:
         or the text writes US dollars as such ("US$"), or the text names that country's own
         press ("The Canadian Press", "RNZ"); never in a story with a wire credit ("(Reuters)").
         When the story's main `pair` is known, the dollar country must be one of it: Singapore
-        named in passing does not make a Jakarta story's "$" Singapore's."""
+        named in passing does not make a Jakarta story's "$" Singapore's. Of two such
+        countries, `_home_of` picks one."""
         local = [
             found
             for country, found in self.local_dollars.items()
@@ -135,6 +136,8 @@ class CurrencyLexicon:
             and (not pair or country in pair)
             and (found.needs_word is None or found.needs_word in text)
         ]
+        if len(local) > 1:
+            local = self._home_of(local, text)
         if len(local) != 1:
             return "USD"
         found = local[0]
@@ -149,6 +152,14 @@ class CurrencyLexicon:
         # the story marks US dollars as such ("US$2 billion", "$US350 million"): its bare "$"
         # is the local one, as Straits Times, Globe and Mail or AFR write it
         return found.code
+
+    def _home_of(self, local: list[LocalDollar], text: str) -> list[LocalDollar]:
+        """Of several dollar countries, the one whose own press the text names ("RNZ"), else
+        those whose dollar it does not mark ("F$85 million" is Fiji's: "$" is the other's)."""
+        named = [found for found in local if any(s in text for s in found.sources)]
+        if len(named) == 1:
+            return named
+        return [found for found in local if not self._marks(found.code, text)]
 
     def bare_or(self, code: str, bare: bool, hints: Hints) -> str:
         """A bare "$" or "dollar" takes the story's dollar (`bare_dollar`)."""

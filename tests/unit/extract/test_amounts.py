@@ -384,6 +384,8 @@ LOCAL_DOLLARS = [
     ("Trade reached $55.9 billion, up 5 billion dollars.", {"HKG"}, "HKD"),
     ("Trade reached $55.9 billion, up 5 billion dollars.", {"TWN"}, "TWD"),
     ("Trade reached $55.9 billion, up 5 billion dollars.", {"AUS", "NZL"}, "USD"),
+    # of two dollar countries, the one whose own press is named ...
+    ("Trade reached $55.9 billion, up 5 billion dollars, Stats NZ said.", {"FJI", "NZL"}, "NZD"),
     ("Trade reached $55.9 billion, up 5 billion dollars.", {"CHN", "BRA"}, "USD"),
     ("Trade reached $55.9 billion, up 5 billion dollars.", {"MEX"}, "USD"),
     ("Sales hit $55.9 billion pesos, up 5 billion dollars.", {"MEX"}, "MXN"),
@@ -403,6 +405,12 @@ def test_a_local_paper_writes_its_dollar_bare_after_its_own_mark(credit: str, co
     text = f"Aid of NZ$28.5m was pledged. Trade was about $196m. {credit}"
     found = [(m.value, m.currency) for m in find_amounts(text, countries={"NZL", "WSM"})]
     assert found == [(28.5e6, "NZD"), (196e6, code)]
+
+
+def test_of_two_dollar_countries_a_bare_dollar_is_the_one_not_marked() -> None:
+    text = "New Zealand will give Fiji $30 million. A hotel group will build a F$85m resort."
+    found = [(m.value, m.currency) for m in find_amounts(text, countries={"FJI", "NZL"})]
+    assert found == [(30e6, "NZD"), (85e6, "FJD")]
 
 
 def test_marked_dollars_ignore_the_local_reading() -> None:

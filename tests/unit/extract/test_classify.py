@@ -228,6 +228,14 @@ CASES = [
         [],
     ),
     (
+        "the speaker who says when it will build is the party; Nadi is in Fiji",
+        "NZ hotel group to build Fiji resort",
+        "Fiji's Prime Minister welcomed the support. On that front, Auckland-based hospitality "
+        "group Kauri Coast Hotels said on Monday it would build a 180-room resort near Nadi.",
+        True,
+        ["FJI", "NZL"],
+    ),
+    (
         "what a reporter asked about is no fact",
         "Indian solar maker plans cell plant",
         "Rashtriya Solar will build a cell plant in Odisha, its managing director said. Asked "

@@ -189,6 +189,17 @@ def _fired(sentence: str) -> dict[str, str]:
             "trade_volume",
             "Imports from the kingdom, mainly crude oil, cost",
         ),
+        # money given to a named receiver "to help"
+        (
+            "New Zealand will give Fiji $30 million over three years to help strengthen roads.",
+            "aid",
+            "give ",
+        ),
+        (
+            "Kauri Coast Hotels would build a 180-room resort near Nadi.",
+            "build_plant",
+            "build a 180-room resort",
+        ),
         # a side's contribution for the roads or the terminal of a joint project
         (
             "Guatemala will contribute 260 million quetzales for access roads and a bridge.",
@@ -225,6 +236,8 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         # cooperation is no co-operating of a plant
         ("They signed a memorandum on cooperation between the national archives.", "joint_dev"),
         ("The first meeting of the Joint Military Commission was held.", "joint_commission"),
+        # a water supply is infrastructure, not a sale
+        ("It will strengthen roads, water supply and drainage with $30 million.", "sell_supply"),
         # money committed to a lender "to expand loans" builds nothing
         ("BII committed US$50 million to Fidelity Bank to expand loans.", "contribute_to_build"),
     ],
