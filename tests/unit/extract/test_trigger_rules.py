@@ -236,6 +236,8 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         # cooperation is no co-operating of a plant
         ("They signed a memorandum on cooperation between the national archives.", "joint_dev"),
         ("The first meeting of the Joint Military Commission was held.", "joint_commission"),
+        # a trade ministry that states a sum is no trade flow
+        ("The loan, disclosed by the trade ministry, amounts to €90mn.", "trade_volume"),
         # a water supply is infrastructure, not a sale
         ("It will strengthen roads, water supply and drainage with $30 million.", "sell_supply"),
         # money committed to a lender "to expand loans" builds nothing
