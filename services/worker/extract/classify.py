@@ -239,7 +239,15 @@ def decide(doc: Document, facts: list[Draft]) -> tuple[Classification, list[Draf
     if sig.title_cooperation and kept:
         score = min(0.99, score + 0.05)
     score -= _penalty(doc, sig, len({f.sentence for f in kept}), reasons)
-    if sig.title_conflict and kept and all(f.type is EventType.TRADE_VOLUME for f in kept):
+    # a lead about conflict under no headline, or under one that names no one and nothing
+    # ("| Example News"), heads the story
+    conflict_head = sig.title_conflict or (
+        0 in doc.topic_sentences("conflict")
+        and not sig.title_cooperation
+        and sig.title_topic is None
+        and not _title_countries(doc.title)
+    )
+    if conflict_head and kept and all(f.type is EventType.TRADE_VOLUME for f in kept):
         # "Garment factories cut shifts as US tariff kicks in": a conflict story quoting the
         # trade it hits reports no cooperation
         score = 0.0

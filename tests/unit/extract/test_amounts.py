@@ -23,6 +23,8 @@ SINGLE = [
      None, "about"),
     ("EUR 1.5 billion", "EUR 1.5 billion", 1.5e9, None, "EUR", None, None),
     ("a €1.5bn loan", "€1.5bn", 1.5e9, None, "EUR", None, None),
+    ("a sum just shy of €1.3 billion", "just shy of €1.3 billion", 1.3e9, None, "EUR", None,
+     "just shy of"),
     ("a Rs 2,692 crore plant", "Rs 2,692 crore", 2.692e10, None, "INR", None, None),
     ("Rs.2,692 crore", "Rs.2,692 crore", 2.692e10, None, "INR", None, None),
     ("Rs 1.5 lakh crore", "Rs 1.5 lakh crore", 1.5e12, None, "INR", None, None),

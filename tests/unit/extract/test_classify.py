@@ -236,6 +236,22 @@ CASES = [
         ["FJI", "NZL"],
     ),
     (
+        "an untitled story whose lead is a trade row quotes trade figures, no cooperation",
+        "",
+        "Uganda threatens to sue Kenya over milk import curbs. NAIROBI - Uganda has threatened "
+        "to take Kenya to court over restrictions on its milk exports. Kenya imported milk "
+        "worth Sh17.6 billion from Uganda last year, the statistics bureau said.",
+        False,
+        [],
+    ),
+    (
+        "an airline named by its brand is its country's: Qatar Airways buys into RwandAir",
+        "Qatar Airways takes stake in RwandAir",
+        "Qatar Airways will buy a 49% stake in RwandAir for $120 million, the carriers said.",
+        True,
+        ["QAT", "RWA"],
+    ),
+    (
         "what a reporter asked about is no fact",
         "Indian solar maker plans cell plant",
         "Rashtriya Solar will build a cell plant in Odisha, its managing director said. Asked "

@@ -189,6 +189,24 @@ def _fired(sentence: str) -> dict[str, str]:
             "trade_volume",
             "Imports from the kingdom, mainly crude oil, cost",
         ),
+        # trade whose value someone "put at", fees paid, goods shipped "worth"
+        (
+            "Rwandan officials put bilateral trade at around Rwf62 billion in 2024.",
+            "trade_put_at",
+            "put bilateral trade at",
+        ),
+        (
+            "Ethiopia pays Djibouti $1.2 billion a year in port, transit and logistics fees.",
+            "pay_for_services",
+            "pays Djibouti $1.2 billion a year in port, transit and logistics fees",
+        ),
+        (
+            "Vietnam shipped phones, footwear, garments and rice worth $1.14 billion to Chile.",
+            "exported_worth",
+            "shipped",
+        ),
+        # a side's money "to the programme" told before: it adds to that fact
+        ("Jogmec will contribute about ¥1.5bn to the programme.", "contribute_to_ref", "contribute"),
         # money given to a named receiver "to help"
         (
             "New Zealand will give Fiji $30 million over three years to help strengthen roads.",
