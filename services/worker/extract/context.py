@@ -36,7 +36,9 @@ _CLAUSE_WORDS: Final = words(
     "since because although though if"
 )
 _LEAD: Final = re.compile(
-    r"^(?P<lead>[^,\"“]{0,90}?\b(?:said|says|told\s+\w+|noted|added|stressed|announced|"
+    # "announced a grant" is the announcer's own act, not a report of someone else's
+    r"^(?P<lead>[^,\"“]{0,90}?\b(?:said|says|told\s+\w+|noted|added|stressed|"
+    r"announced(?!\s+(?:a|an|its|their|plans|new|fresh|further|additional)\b)|"
     r"reported|believes|thinks)\b(?:\s+on\s+\w+|\s+\w+day)?(?:\s+that)?)\s+(?P<next>\w+)"
 )
 _ACCORDING: Final = compile_lower(

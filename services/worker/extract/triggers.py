@@ -157,6 +157,10 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     # "Their combined value was put at about $1.9 billion": the value of the facts just told
     "value": (_DEAL.value, tuple(EventType)),
     "injection": (_INV.value, (_INV, _AID)),
+    # "The commitment, to be disbursed over five years, is worth $150 million"
+    "commitment": (_INV.value, (_INV, _AID, _JOINT)),
+    # "The money - twelve million euros - will be channelled through ...": the latest fact's
+    "money": (_AID.value, tuple(EventType)),
     "sum": (_INV.value, tuple(EventType)),
     "amount": (_INV.value, tuple(EventType)),
 }

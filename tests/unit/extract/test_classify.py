@@ -252,6 +252,14 @@ CASES = [
         ["QAT", "RWA"],
     ),
     (
+        "a government that announced a grant is its giver, not a speaker",
+        "Dutch grant for Kenyan growers",
+        "The Dutch government also announced a grant of €12 million to support smallholder "
+        "growers in Nyandarua, Meru and Kirinyaga counties.",
+        True,
+        ["KEN", "NLD"],
+    ),
+    (
         "what a reporter asked about is no fact",
         "Indian solar maker plans cell plant",
         "Rashtriya Solar will build a cell plant in Odisha, its managing director said. Asked "

@@ -205,6 +205,19 @@ def _fired(sentence: str) -> dict[str, str]:
             "exported_worth",
             "shipped",
         ),
+        # nouns and costs that refer back to a fact told before
+        (
+            "The commitment, to be disbursed over five years, is worth $150 million.",
+            "reference",
+            "The commitment",
+        ),
+        ("The money — twelve million euros — will be channelled.", "reference", "The money"),
+        ("The plant is slated to cost Rp 5.2 trillion.", "cost_reference", "is slated to cost"),
+        (
+            "Japan's development assistance commitments exceeding 3.5 trillion yen.",
+            "aid_commitments",
+            "assistance commitments exceeding",
+        ),
         # a side's money "to the programme" told before: it adds to that fact
         ("Jogmec will contribute about ¥1.5bn to the programme.", "contribute_to_ref", "contribute"),
         # money given to a named receiver "to help"
