@@ -56,6 +56,7 @@ _RIVALS_SOURCE: Final = (
     r"since\s+[^,;]*?\b(?:invad\w+|invasion|war|sanction\w*|attack\w*)|"
     r"versus|vs\.?|despite|in\s+spite\s+of|in\s+the\s+face\s+of|"
     r"(?:lost|losing|loses|lose|ceded|ceding)\s+(?:market\s+)?(?:ground|share)\s+to|wean\w*\s+(?:\w+\s+)?off|shun\w*|away\s+from|replac\w+|"
+    r"(?:win|wins|won|winning|regain\w*|gain\w*|tak(?:e|es|ing)|took|grab\w*)\s+(?:back\s+)?(?:market\s+)?share\s+from|"
     r"alternatives?\s+to|(?:dependence|reliance|dependency)\s+on|whose\s+members\s+(?:include|are)|members\s+include|comprising|"
     r"which\s+(?:also\s+)?includes?|opposition\s+(?:from|by)|opposed\s+by|objections?\s+(?:from|by)|"
     r"resistance\s+from|criticism\s+from|protests?\s+(?:from|by)|"

@@ -260,6 +260,14 @@ CASES = [
         ["KEN", "NLD"],
     ),
     (
+        "a rival the deal wins market share back from is no party",
+        "Malaysian palm oil firms seal deals in Pakistan",
+        "Malaysian palm oil producers have sealed supply deals worth RM2.3bil with Pakistani "
+        "importers, as Malaysia seeks to win back market share from Indonesia.",
+        True,
+        ["MYS", "PAK"],
+    ),
+    (
         "what a reporter asked about is no fact",
         "Indian solar maker plans cell plant",
         "Rashtriya Solar will build a cell plant in Odisha, its managing director said. Asked "
