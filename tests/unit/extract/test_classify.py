@@ -263,7 +263,8 @@ CASES = [
         "a rival the deal wins market share back from is no party",
         "Malaysian palm oil firms seal deals in Pakistan",
         "Malaysian palm oil producers have sealed supply deals worth RM2.3bil with Pakistani "
-        "importers, as Malaysia seeks to win back market share from Indonesia.",
+        "importers during a trade mission, as Malaysia seeks to win back market share from "
+        "Indonesia.",
         True,
         ["MYS", "PAK"],
     ),
