@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from services.worker.extract.clauses import marks_new_fact
@@ -28,6 +29,12 @@ _SIGNED_FACTS: Final = frozenset(
     {EventType.INVESTMENT, EventType.JOINT_PROJECT, EventType.ECONOMIC_AID}
 )
 _SIGNERS: Final = frozenset({"company", "organisation"})
+# "The share purchase agreement was signed in Kigali on Tuesday": the agreement of the fact
+# just told, whether or not it stated a sum.
+_DEFINITE_SIGNING: Final = re.compile(
+    r"(?:The|This|That)\s+(?:[\w-]+\s+){0,4}?(?:agreement|deal|contract|accord|memorandum|MoU)"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+signed\b"
+)
 
 
 def _values_clash(a: Draft, b: Draft) -> bool:
@@ -86,7 +93,8 @@ def _partial_continues(target: Draft, draft: Draft) -> bool:
 def _signs_previous(doc: Document, facts: list[Draft], draft: Draft) -> Draft | None:
     """'A Chinese maker will invest $250 million ... Hengli Textile signed an agreement with
     Bepza on Tuesday': a firm's agreement without a sum of its own, right after a fact with a
-    sum between the same countries, is the signing of that fact (and dates it)."""
+    sum between the same countries, is the signing of that fact (and dates it); so is one
+    told as "The share purchase agreement was signed ...", sum or not."""
     if not facts or draft.hit.rule.type != "@sign" or draft.deal_values():
         return None
     if _fresh(doc, draft):
@@ -97,10 +105,12 @@ def _signs_previous(doc: Document, facts: list[Draft], draft: Draft) -> Draft | 
     if (
         prev.type in _SIGNED_FACTS
         and 0 < draft.sentence - prev.sentence <= _SIGNING_SENTENCES
-        and prev.deal_values()
-        and prev.countries == draft.countries
+        and set(draft.countries) <= set(prev.countries)
     ):
-        return prev
+        if prev.deal_values() and prev.countries == draft.countries:
+            return prev
+        if _DEFINITE_SIGNING.match(doc.sentences[draft.sentence].text):
+            return prev
     return None
 
 

@@ -516,6 +516,17 @@ def test_fact_types_from_what_was_signed(
     assert types.isdisjoint(not_expected), (name, sorted(types))
 
 
+def test_the_agreement_signed_after_a_fact_is_its_signing_and_dates_it() -> None:
+    text = (
+        "Qatar Airways has agreed to acquire a 49 per cent stake in RwandAir. The share "
+        "purchase agreement was signed in Kigali on Tuesday by Qatar Airways and Rwanda's "
+        "minister of infrastructure."
+    )
+    events = analyse(article("Qatar Airways buys into RwandAir", text)).events
+    assert [e.event_type for e in events] == [EventType.INVESTMENT]
+    assert events[0].when is not None and events[0].when.start == date(2024, 2, 27)
+
+
 def test_an_agreement_reached_is_not_dated_by_the_target_it_serves() -> None:
     text = (
         "Cambodia and Thailand have agreed to upgrade the Stung Bot crossing into a permanent "
