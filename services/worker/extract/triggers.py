@@ -60,8 +60,9 @@ _AGREE_TYPES: Final = (
     (
         re.compile(
             r"^\W*(?:double|triple|raise|increase|boost|lift|bring)\s+(?:\w+\s+){0,2}trade|"
-            # "agreed to aim for bilateral trade of USD 20 billion by 2030"
-            r"^\W*(?:aim\s+(?:for|at)|target|reach|achieve)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
+            # "agreed to aim for (work towards) bilateral trade of USD 20 billion by 2030"
+            r"^\W*(?:aim\s+(?:for|at)|work\s+towards?|target|reach|achieve)\s+(?:an?\s+)?"
+            r"(?:\w+\s+){0,2}"
             r"trade\s+(?:of|worth|volume\s+of)\b"
         ),
         EventType.TRADE_TARGET,

@@ -488,6 +488,12 @@ SIGNED_TYPES = [
         (EventType.COMMERCIAL_DEAL,),
     ),
     (
+        "agreeing to work towards a trade figure is a target",
+        "Oman and Tanzania agreed to work towards bilateral trade of $600 million by 2028.",
+        EventType.TRADE_TARGET,
+        (),
+    ),
+    (
         "agreeing to aim for a trade figure is a target",
         "India and Brazil agreed to aim for bilateral trade of USD 20 billion by 2030.",
         EventType.TRADE_TARGET,
