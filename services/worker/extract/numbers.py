@@ -249,7 +249,8 @@ def number_starts(text: str) -> tuple[int, ...]:
 _QUALIFIERS: Final = (
     "just over", "just under", "well over", "well above", "a little over", "slightly more than",
     "slightly over", "more than", "less than", "fewer than", "no less than", "not less than",
-    "close to", "just shy of", "shy of", "in excess of", "upwards of", "at least", "up to", "as much as", "as high as",
+    "close to", "just shy of", "shy of", "in excess of", "upwards of", "at least", "up to",
+    "as much as", "as high as",
     "an estimated", "estimated", "approximately", "approx.", "about", "around", "roughly", "some",
     "nearly", "almost", "over", "above", "under", "below", "circa", "ca.",
 )  # fmt: skip

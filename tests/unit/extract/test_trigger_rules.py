@@ -219,7 +219,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "assistance commitments exceeding",
         ),
         # a side's money "to the programme" told before: it adds to that fact
-        ("Jogmec will contribute about ¥1.5bn to the programme.", "contribute_to_ref", "contribute"),
+        (
+            "Jogmec will contribute about ¥1.5bn to the programme.",
+            "contribute_to_ref",
+            "contribute",
+        ),
         # money given to a named receiver "to help"
         (
             "New Zealand will give Fiji $30 million over three years to help strengthen roads.",
