@@ -235,9 +235,19 @@ def _overlaps(m: Mention, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _merge_mentions(base: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """`base` plus the `extra` mentions that overlap none taken; of two learnt names that
+    overlap, the longer ("Laurentian Infrastructure Partners", not its "Infrastructure")."""
     taken = [(m.start, m.end) for m in base]
-    added = [m for m in extra if not _overlaps(m, taken)]
+    added = []
+    for m in sorted(extra, key=_longest_first):
+        if not _overlaps(m, taken):
+            added.append(m)
+            taken.append((m.start, m.end))
     return sorted([*base, *added], key=lambda m: m.start)
+
+
+def _longest_first(m: Mention) -> tuple[int, int]:
+    return m.start - m.end, m.start
 
 
 def prepare_mentions(

@@ -109,6 +109,18 @@ def test_companies_learnt_from_the_article() -> None:
     assert mentions["Zephyr"] == "AUS"
 
 
+def test_a_learnt_name_inside_a_longer_learnt_name_is_not_a_mention_there() -> None:
+    text = (
+        "Canadian investor Laurentian Infrastructure Partners bought a stake. The deal needs "
+        "approval from Mexico's antitrust authority and the Infrastructure, Communications "
+        "and Transport Ministry."
+    )
+    mentions = prepare_mentions(text, [])
+    firm = next(m for m in mentions if m.text == "Laurentian Infrastructure Partners")
+    assert firm.entity.country == "CAN"
+    assert not [m for m in mentions if firm.start < m.start < firm.end]
+
+
 def test_companies_learnt_from_the_title() -> None:
     title = "Swedish robotics firm Aurvik opens Bengaluru R&D hub"
     text = "Aurvik Robotics, the Vasteras-based maker, opened a centre. Aurvik said it would hire."
