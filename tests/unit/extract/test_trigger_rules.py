@@ -224,6 +224,12 @@ def _fired(sentence: str) -> dict[str, str]:
             "contribute_to_ref",
             "contribute",
         ),
+        # a minister meeting the other side's business leaders
+        (
+            "Last month, Mexico's economy minister met Canadian business leaders in Toronto.",
+            "met_business",
+            "met Canadian business leaders",
+        ),
         # money given to a named receiver "to help"
         (
             "New Zealand will give Fiji $30 million over three years to help strengthen roads.",
@@ -293,6 +299,7 @@ def test_rule_does_not_fire(sentence: str, rule: str) -> None:
         ("BIDA will open a desk in Riyadh to handle queries from Saudi investors.", "open_office"),
         ("It brings Japan’s total assistance to Ukraine to about $12 billion.", "aid_noun"),
         ("The BOI approved PHP41.7 billion worth of Japanese-led projects.", "approved_worth_of"),
+        ("Mexico's minister met Canadian business leaders in Toronto.", "met_business"),
     ],
 )  # fmt: skip
 def test_the_article_scan_tries_the_rule(sentence: str, rule: str) -> None:
