@@ -23,6 +23,15 @@ _SAME_EVENT: Final = re.compile(
 )
 
 
+# A day the sentence says something was signed on, a few words before it.
+_SIGNED_BEFORE: Final = re.compile(r"\b(?:signed|inked|sealed)\b(?:\s+[\w-]+){0,4}\s*\Z")
+_SIGNED_REACH: Final = 40
+_SIGNED_TYPES: Final = frozenset(
+    {EventType.COMMERCIAL_DEAL, EventType.TRADE_AGREEMENT, EventType.INVESTMENT,
+     EventType.JOINT_PROJECT, EventType.ECONOMIC_AID}
+)  # fmt: skip
+
+
 def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     """The time expression nearest the trigger: in its clause, else its sentence, else the
     venue's dates, else, for a signing told soon after the lead, the lead's day; never the
@@ -32,7 +41,10 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     source = "clause"
     if not times:
         times, source = scope.times, "sentence"
-    if draft.type is EventType.TRADE_TARGET:
+    signed = _signing_days(ctx, scope, draft)
+    if signed:
+        times, source = signed, "clause"
+    elif draft.type is EventType.TRADE_TARGET:
         times, source = _target_times(scope, times, source)
     elif draft.type is EventType.TRADE_MISSION:
         # a meeting has no deadline: "agreed on Tuesday to double trade by 2030, as the two
@@ -62,6 +74,21 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     if scope.index <= _LEAD_REACH_SENTENCES and _at_the_lead_event(draft, text):
         draft.time = _lead_day(ctx)
         draft.time_from = "lead" if draft.time is not None else "none"
+
+
+def _signing_days(ctx: Context, scope: Scope, draft: Draft) -> list[TimeMention]:
+    """'Under the agreement, signed in Accra on Wednesday ..., the company will deliver 180,000
+    tonnes in the first half of 2026': a deal or agreement is dated by its signing day."""
+    if draft.type not in _SIGNED_TYPES:
+        return []
+    text = ctx.doc.text
+    return [
+        t
+        for t in scope.times
+        if t.granularity is Granularity.DAY
+        and t.relation is TemporalRelation.OCCURRED
+        and _SIGNED_BEFORE.search(text, max(0, t.start - _SIGNED_REACH), t.start) is not None
+    ]
 
 
 def _target_times(

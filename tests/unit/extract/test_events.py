@@ -533,6 +533,19 @@ def test_the_agreement_signed_after_a_fact_is_its_signing_and_dates_it() -> None
     assert events[0].when is not None and events[0].when.start == date(2024, 2, 27)
 
 
+def test_a_deal_is_dated_by_its_signing_day_not_its_delivery_period() -> None:
+    text = (
+        "Ghana's agriculture ministry and Morocco's OCP Africa signed a supply agreement. "
+        "Under the agreement, signed in Accra on Wednesday by the ministry and OCP Africa, the "
+        "Moroccan company will deliver 180,000 tonnes of fertiliser worth GH¢1.9 billion in "
+        "the first half of 2024."
+    )
+    events = analyse(article("Ghana, Morocco sign fertiliser deal", text)).events
+    deals = [e for e in events if e.event_type is EventType.COMMERCIAL_DEAL]
+    assert deals
+    assert all(e.when is not None and e.when.start == date(2024, 2, 28) for e in deals)
+
+
 def test_an_agreement_reached_is_not_dated_by_the_target_it_serves() -> None:
     text = (
         "Cambodia and Thailand have agreed to upgrade the Stung Bot crossing into a permanent "
