@@ -34,9 +34,9 @@ _SIGNED_TYPES: Final = frozenset(
 
 def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     """The day the sentence says the fact was signed, else the time expression nearest the
-    trigger: in its clause, else its sentence, else the
-    venue's dates, else, for a signing told soon after the lead, the lead's day; never the
-    dateline's, never the inside of an amount (`scope.times`)."""
+    trigger: in its clause, else its sentence, else the venue's dates, else, for a signing
+    told soon after the lead, the lead's day; never the dateline's, never the inside of an
+    amount (`scope.times`)."""
     lo, hi = draft.clause
     times = [t for t in scope.times if lo <= t.start and t.end <= hi]
     source = "clause"
