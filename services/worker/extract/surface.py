@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
@@ -168,10 +169,10 @@ def shared_regions() -> dict[str, tuple[Entity, ...]]:
     return {form: tuple(_region(code, form) for code in codes) for form, codes in shared.items()}
 
 
-def shared_region(entity: Entity, named: Iterable[str | None]) -> Entity | None:
+def shared_region(entity: Entity, named: AbstractSet[str | None]) -> Entity | None:
     """The region a shared name stands for in an article naming the countries `named`: the
     one country's of those, or None when the article names none of them or several."""
-    fits = [e for e in shared_regions()[entity.name] if e.country in set(named)]
+    fits = [e for e in shared_regions()[entity.name] if e.country in named]
     return fits[0] if len(fits) == 1 else None
 
 
