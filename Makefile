@@ -58,8 +58,12 @@ $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $@
 
+# Other CPythons of the venv's version to time the compiled extractor under as well, e.g.
+# BENCH_INTERPRETERS=/usr/bin/python3.11 (Debian's, built with PGO and LTO, as the image's is).
+BENCH_INTERPRETERS ?=
+
 bench: $(VENV)/.bench-installed $(COMPILED)/.built
-	$(BIN)/python -m bench.bench_extract
+	$(BIN)/python -m bench.bench_extract $(foreach exe,$(BENCH_INTERPRETERS),--interpreter $(exe))
 	$(BIN)/python -m bench.bench_watcher
 	$(BIN)/python -m bench.bench_pipeline
 

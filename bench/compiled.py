@@ -10,6 +10,8 @@ the build was made from; `stale_files` says when that is no longer the working t
 from __future__ import annotations
 
 import json
+import os
+import site
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -62,9 +64,10 @@ def assert_compiled() -> None:
             raise CompiledBuildError(f"{module.__name__} was imported from {origin}")
 
 
-def run_child(function: str, payload: Any) -> Any:
+def run_child(function: str, payload: Any, *, interpreter: str | None = None) -> Any:
     """Call `bench.<module>.<function>(payload)` in a child process on the compiled build and
-    return what it returns (both as JSON)."""
+    return what it returns (both as JSON). `interpreter`: another CPython of this one's
+    version to run the child (see `child_env`); by default this one."""
     require_current()
     module, name = function.rsplit(".", 1)
     code = (
@@ -75,18 +78,53 @@ def run_child(function: str, payload: Any) -> Any:
         f"from {module} import {name}\n"
         f"print(json.dumps({name}(json.loads(sys.stdin.read()))))\n"
     )
+    return json.loads(_run([interpreter or sys.executable, "-c", code], json.dumps(payload)))
+
+
+def _run(argv: list[str], stdin: str) -> str:
+    """The last line a child prints (its answer); its error output when it fails."""
+    env = None if argv[0] == sys.executable else child_env()
     done = subprocess.run(
-        [sys.executable, "-c", code],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=CHILD_TIMEOUT_S,
-        check=False,
-    )
+        argv, input=stdin, capture_output=True, text=True, cwd=REPO, env=env,
+        timeout=CHILD_TIMEOUT_S, check=False,
+    )  # fmt: skip
     if done.returncode != 0:
         raise CompiledBuildError(f"child failed ({done.returncode}): {done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return done.stdout.strip().splitlines()[-1]
+
+
+def child_env() -> dict[str, str]:
+    """The environment of a child run by another interpreter: this one's packages on its path
+    (the build and the packages it imports are made for this CPython version; `describe`
+    checks that the other one is of the same version, hence of the same ABI)."""
+    paths = [str(REPO), *site.getsitepackages()]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "PYTHONNOUSERSITE": "1"}
+
+
+_DESCRIBE = """
+import json, platform, sys, sysconfig
+try:  # a libpython mapped into the process: the interpreter calls it through a shared library
+    with open("/proc/self/maps") as maps:
+        shared = any("libpython" in line for line in maps)
+except OSError:
+    shared = bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))
+print(json.dumps([platform.python_implementation(), list(sys.version_info[:3]), shared]))
+"""
+
+
+def describe(interpreter: str | None = None) -> str:
+    """'CPython 3.11.7, libpython shared' for `interpreter` (default: this one); an error when
+    it is not a CPython of this one's version, whose build it could not load."""
+    implementation, version, shared = json.loads(
+        _run([interpreter or sys.executable, "-c", _DESCRIBE], "")
+    )
+    if implementation != "CPython" or version[:2] != list(sys.version_info[:2]):
+        raise CompiledBuildError(
+            f"{interpreter}: {implementation} {'.'.join(map(str, version))} cannot load a build "
+            f"made for CPython {sys.version_info.major}.{sys.version_info.minor}"
+        )
+    linked = "shared" if shared else "static"
+    return f"{implementation} {'.'.join(map(str, version))}, libpython {linked}"
 
 
 def fingerprints(paths: Sequence[str]) -> list[str]:

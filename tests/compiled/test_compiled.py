@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import platform
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +43,22 @@ def test_the_child_refuses_a_source_import(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(compiled, "COMPILED_DIR", ARTICLES_DIR)
     with pytest.raises(compiled.CompiledBuildError, match="was imported from"):
         compiled.assert_compiled()
+
+
+def test_another_interpreter_runs_the_build_with_this_ones_packages(tmp_path: Path) -> None:
+    # a second path to this CPython: run_child takes the other-interpreter road (child_env)
+    other = tmp_path / "python3"
+    other.symlink_to(sys.executable)
+    paths = [str(p) for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    assert compiled.describe(str(other)).startswith(f"CPython {platform.python_version()}, ")
+    got = compiled.run_child("bench.compiled.fingerprints", paths, interpreter=str(other))
+    assert got == compiled.fingerprints(paths)
+    assert any(json.loads(f)[1] for f in got)  # the seeds' events, not empty output
+
+
+def test_an_interpreter_of_another_version_is_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "python"
+    fake.write_text("#!/bin/sh\necho '[\"CPython\", [3, 10, 4], false]'\n")
+    fake.chmod(0o755)
+    with pytest.raises(compiled.CompiledBuildError, match=r"CPython 3\.10\.4 cannot load"):
+        compiled.describe(str(fake))

@@ -227,7 +227,7 @@ def conflict_in_lowered(lowered: str) -> bool:
     """`conflict_in` of lower-cased text already known to hold an anchor (a sentence whose
     stems hold one: the document's topic scan)."""
     c = cues()
-    for start, end in c.conflict.scan.spans(lowered):
+    for start, end in c.conflict.scan.iter_spans(lowered):  # (speed) the first may do
         # the cue's own words do not count: "suspends export licences" is no "suspend tariffs"
         before = lowered[max(0, start - 60) : start]
         if _CONCESSIVE.search(before, max(0, len(before) - _CONCESSIVE_REACH)):

@@ -71,6 +71,9 @@ _NOUN_COMPLEMENT: Final = re.compile(
     r"[\s,]*"
 )
 _EVENT_TYPES: Final = {t.value: t for t in EventType}  # (speed) not EventType(value), dear
+# (speed) read once: an enum member's `.value` is a property, dear in a per-hit test
+_TRADE_VOLUME: Final = EventType.TRADE_VOLUME.value
+_JOINT_PROJECT: Final = EventType.JOINT_PROJECT.value
 
 
 def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
@@ -297,10 +300,10 @@ def _needs_met(
 ) -> bool:
     needs = hit.rule.needs
     has_money = has_currency(money)
-    if hit.type == EventType.TRADE_VOLUME.value and _AMONG_MARKETS.search(text):
+    if hit.type == _TRADE_VOLUME and _AMONG_MARKETS.search(text):
         return False  # "with Italy among the top buyers", "trade among Central American countries"
     if needs == "amount":
-        return bool(money) if hit.type == EventType.TRADE_VOLUME.value else has_money
+        return bool(money) if hit.type == _TRADE_VOLUME else has_money
     if needs == "quantity_or_amount":
         return has_money or cl.has_quantity(text)
     if needs == "amount_or_future":
@@ -355,7 +358,7 @@ def _signed_contract(hit: Hit, text: str, end: int) -> bool:
     commercial deal (only one to build it jointly is a joint project)."""
     return (
         hit.rule.type == "@sign"
-        and hit.type == EventType.JOINT_PROJECT.value
+        and hit.type == _JOINT_PROJECT
         and hit.noun.lower().startswith(_CONTRACT_NOUNS)
         and _JOINTLY.search(text[hit.end : end]) is None
     )
@@ -368,7 +371,7 @@ def _firm_builds_alone(hit: Hit, units: list[Unit], text: str, end: int) -> bool
     joint project."""
     if hit.rule.type != "@sign":
         return False
-    if hit.type != EventType.JOINT_PROJECT.value and not (
+    if hit.type != _JOINT_PROJECT and not (
         # what was signed, told past the words the trigger reads: "... with the state
         # government of Nuevo Leon to build a plant"
         hit.type == AGREEMENT_OR_DEAL and _TO_BUILD.search(text, hit.end, end) is not None

@@ -102,24 +102,30 @@ class WordScan:
 
     def spans(self, lowered: str) -> list[tuple[int, int]]:
         """The spans `pattern.finditer(lowered)` yields."""
+        return list(self.iter_spans(lowered))
+
+    def iter_spans(self, lowered: str) -> Iterator[tuple[int, int]]:
+        """`spans`, one at a time: a caller that stops early skips the rest of the scan."""
         if self.at_start:
             m = self.pattern.match(lowered)
-            return [] if m is None else [m.span()]
+            if m is not None:
+                yield m.span()
+            return
         fast = self.fast
         if fast is None or not lowered.isascii():
-            return [m.span() for m in self.pattern.finditer(lowered)]
-        spans = []
+            for m in self.pattern.finditer(lowered):
+                yield m.span()
+            return
         pos = 0
         first = self.pattern.match(lowered)
         if first is not None:
-            spans.append(first.span())
+            yield first.span()
             pos = first.end() - 1  # the next match's non-word character may end this one
         match = fast.search(lowered, pos)
         while match is not None:
             start, end = match.span()
-            spans.append((start + 1, end))
+            yield start + 1, end
             match = fast.search(lowered, end - 1)
-        return spans
 
 
 def word_scan(pattern: str) -> WordScan:

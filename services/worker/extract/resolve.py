@@ -46,6 +46,8 @@ _COORDINATED: Final = re.compile(r"^\W*and\s+(?:also\s+)?\w+", re.IGNORECASE)
 _PREDICATE_ONLY: Final = re.compile(
     r"\W*(?:which|who|has|have|had|will|would|is|are|was|were)\b", re.IGNORECASE
 )
+# (speed) read once: an enum member's `.value` is a property, dear in a per-fact test
+_TRADE_VOLUME: Final = EventType.TRADE_VOLUME.value
 _PAIR_BY_DEFAULT: Final = frozenset({EventType.TRADE_TARGET.value, EventType.TRADE_VOLUME.value})
 # Types where one side stating a sum implies the article's other side (aid, money moved).
 _PAIR_COMPLETES: Final = frozenset(
@@ -311,7 +313,7 @@ def _completes(event_type: str, clause: str) -> bool:
     from the one side named ("Shipments of kiwifruit to China were worth NZ$1.2 billion")."""
     if event_type in _PAIR_COMPLETES:
         return True
-    return event_type == EventType.TRADE_VOLUME.value and is_directed(clause)
+    return event_type == _TRADE_VOLUME and is_directed(clause)
 
 
 def _dateline_company(ctx: Context, start: int, text: str, units: list[Unit]) -> Unit | None:

@@ -31,30 +31,30 @@ _AGREE_TYPES: Final = (
             r"(?:speed\s+up|accelerate|expedite|fast-track)\s+(?:the\s+)?"
             r"(?:construction|building|development|implementation))"
         ),
-        EventType.JOINT_PROJECT,
+        EventType.JOINT_PROJECT.value,
         "none",
     ),
     (
         re.compile(r"^\W*(?:invest|acquire|take\s+(?:a\s+)?stake|buy\s+(?:a\s+)?stake)"),
-        EventType.INVESTMENT,
+        EventType.INVESTMENT.value,
         "invest",
     ),
-    (re.compile(r"^\W*(?:buy|purchase|import|procure|order)"), EventType.COMMERCIAL_DEAL, "buy"),
+    (re.compile(r"^\W*(?:buy|purchase|import|procure|order)"), EventType.COMMERCIAL_DEAL.value, "buy"),
     (
         re.compile(r"^\W*(?:sell|supply|export|deliver|ship|send)"),
-        EventType.COMMERCIAL_DEAL,
+        EventType.COMMERCIAL_DEAL.value,
         "sell",
     ),
     (
         re.compile(
             r"^\W*(?:open|set\s+up|establish)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:office|branch)"
         ),
-        EventType.OFFICE_OPENING,
+        EventType.OFFICE_OPENING.value,
         "open",
     ),
     (
         re.compile(r"^\W*(?:lend|provide\s+(?:a\s+)?(?:loan|credit|grant|aid))"),
-        EventType.ECONOMIC_AID,
+        EventType.ECONOMIC_AID.value,
         "aid",
     ),
     (
@@ -65,7 +65,7 @@ _AGREE_TYPES: Final = (
             r"(?:\w+\s+){0,2}"
             r"trade\s+(?:of|worth|volume\s+of)\b"
         ),
-        EventType.TRADE_TARGET,
+        EventType.TRADE_TARGET.value,
         "none",
     ),
 )
@@ -114,6 +114,12 @@ _DEAL = EventType.COMMERCIAL_DEAL
 _INV = EventType.INVESTMENT
 _AGR = EventType.TRADE_AGREEMENT
 _JOINT = EventType.JOINT_PROJECT
+# (speed) the values read once: an enum member's `.value` is a property, dear per trigger
+_AID_V: Final = _AID.value
+_DEAL_V: Final = _DEAL.value
+_INV_V: Final = _INV.value
+_AGR_V: Final = _AGR.value
+_JOINT_V: Final = _JOINT.value
 # "The donation is part of a $12 million project": the noun a sentence uses to refer back to
 # a fact, the type it most likely is, and the types of the earlier fact it may continue.
 REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
@@ -265,17 +271,17 @@ def _sign_type(found: str, after: str, v: int) -> tuple[str, str]:
     if _has(_EXECUTIVE_ORDER, words, v) or _has(_NON_ECONOMIC, words, v):
         return "", "none"
     if _has(_AID_WORDS, words, v):
-        return EventType.ECONOMIC_AID.value, "aid"
+        return _AID_V, "aid"
     if _has(_JV_WORDS, words, v):
-        return EventType.INVESTMENT.value, "none"
+        return _INV_V, "none"
     purpose = _PURPOSE.search(after)  # "signed an MoU ... to jointly build the railway"
     if purpose is not None:
         return (
-            EventType.JOINT_PROJECT.value if purpose.group(1) else EventType.INVESTMENT.value,
+            _JOINT_V if purpose.group(1) else _INV_V,
             "none" if purpose.group(1) else "invest",
         )
     if _has(_DEAL_WORDS, words, v) and not (_COUNTED.search(found) and _AREAS.match(after)):
-        return EventType.COMMERCIAL_DEAL.value, "none"
+        return _DEAL_V, "none"
     return AGREEMENT_OR_DEAL, "none"
 
 
@@ -287,11 +293,11 @@ def _agree_type(rest: str, after: str, v: int) -> tuple[str, str]:
     verb_part = _AGREED_TO.sub("", lowered, count=1)
     for pattern, event_type, direction in _AGREE_TYPES:
         if pattern.search(lowered) or pattern.search(verb_part):
-            return event_type.value, direction
+            return event_type, direction
     agreed = lowered + " " + after
     if _has(_NON_ECONOMIC, agreed, v) or not _AGREED_ECONOMIC.search(agreed):
         return "", "none"
-    return EventType.TRADE_AGREEMENT.value, "none"
+    return _AGR_V, "none"
 
 
 def _after(lower: str, end: int, reach: int) -> str:

@@ -130,6 +130,23 @@ def test_group_wrapped_word_branches_get_a_fast_form() -> None:
 
 
 @pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\bfoo|\bbar", "foo, bar and foobar; xfoo bar"),  # the fast form, with a match at 0
+        (r"^foo|^bar", "foo bar"),  # only a match at the start can be
+        (r"\bfoo|x\bbar", "foo xbar foo"),  # no fast form: the pattern's own scan
+        (r"\bfoo|\bbar", "f\u00f6o foo bar"),  # not ASCII: the pattern's own scan
+    ],
+)
+def test_iter_spans_yields_the_spans_one_at_a_time(pattern: str, text: str) -> None:
+    scan = word_scan(pattern)
+    expected = [m.span() for m in scan.pattern.finditer(text)]
+    assert expected  # something to find
+    assert list(scan.iter_spans(text)) == expected == scan.spans(text)
+    assert next(scan.iter_spans(text)) == expected[0]  # a caller may stop at the first
+
+
+@pytest.mark.parametrize(
     "text",
     ["the deal is worth $5 million.", "officials said the deal is worth $5m.", "", "the"],
 )
