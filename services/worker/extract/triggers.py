@@ -39,7 +39,11 @@ _AGREE_TYPES: Final = (
         EventType.INVESTMENT.value,
         "invest",
     ),
-    (re.compile(r"^\W*(?:buy|purchase|import|procure|order)"), EventType.COMMERCIAL_DEAL.value, "buy"),
+    (
+        re.compile(r"^\W*(?:buy|purchase|import|procure|order)"),
+        EventType.COMMERCIAL_DEAL.value,
+        "buy",
+    ),
     (
         re.compile(r"^\W*(?:sell|supply|export|deliver|ship|send)"),
         EventType.COMMERCIAL_DEAL.value,
