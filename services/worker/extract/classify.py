@@ -15,18 +15,17 @@ from services.worker.extract.drafts import Draft
 from services.worker.extract.entities import names_a_currency
 from services.worker.extract.fastre import lower_text
 from services.worker.extract.gazetteer import find_mentions, trie_pattern
-from services.worker.extract.lexicon import cues
+from services.worker.extract.lexicon import compile_case_blind, cues, search_case_blind
 from services.worker.extract.sectors import ordered
 from shared.models import Classification, EventType
 
 EVENT_MIN_CONFIDENCE: Final = 0.5
 _NOT_PARTIES: Final = frozenset({"city", "media", "igo"})
 ARTICLE_MIN_SCORE: Final = 0.5
-_TITLE_COOPERATION: Final = re.compile(
+_TITLE_COOPERATION: Final = compile_case_blind(
     r"\b(?:sign\w*|ink\w*|seal\w*|deals?|agree\w*|pacts?|accords?|partner\w*|cooperat\w+|"
     r"invest\w*|joint|mou|trade\s+(?:ties|target)|boost\w*|expand\w*|ties|buy\w*|bought|"
-    r"orders?|loan|grant|aid|delegation|mission|expo|office|opens?)\b",
-    re.IGNORECASE,
+    r"orders?|loan|grant|aid|delegation|mission|expo|office|opens?)\b"
 )
 _OTHER_TOPICS: Final = (
     "earnings",
@@ -57,7 +56,7 @@ def signals(doc: Document) -> Signals:
     return Signals(
         title_conflict=bool(title) and cl.conflict_in(title),
         title_topic=_title_topic(title),
-        title_cooperation=bool(title) and _TITLE_COOPERATION.search(title) is not None,
+        title_cooperation=bool(title) and search_case_blind(_TITLE_COOPERATION, title),
     )
 
 

@@ -8,18 +8,14 @@ from datetime import date, timedelta
 from typing import Final
 
 from services.worker.extract.fastre import lower_text
-from services.worker.extract.lexicon import CaseBlind, compile_case_blind, cues, needs_case_blind
+from services.worker.extract.lexicon import (
+    compile_case_blind,
+    cues,
+    needs_case_blind,
+    search_case_blind,
+)
 from services.worker.extract.timex import TimeMention
 from shared.models import Granularity, TemporalRelation
-
-
-def _search(pair: CaseBlind, text: str) -> bool:
-    """Whether the case-blind pattern matches `text`, run on it lower-cased where that finds
-    the same (speed)."""
-    if needs_case_blind(text):
-        return pair[0].search(text) is not None
-    return pair[1].search(lower_text(text))
-
 
 # Where one fact ends and another starts inside a sentence.
 _AFTER_COMMA: Final = (
@@ -180,15 +176,15 @@ def clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
 
 
 def has_quantity(text: str) -> bool:
-    return _search(_QUANTITY, text)
+    return search_case_blind(_QUANTITY, text)
 
 
 def names_venue(text: str) -> bool:
-    return _search(_VENUE_WORDS, text)
+    return search_case_blind(_VENUE_WORDS, text)
 
 
 def speaks_of_future(text: str) -> bool:
-    return _search(_FUTURE, text)
+    return search_case_blind(_FUTURE, text)
 
 
 def is_economic(text: str) -> bool:
@@ -196,16 +192,16 @@ def is_economic(text: str) -> bool:
 
 
 def has_economic_object(text: str) -> bool:
-    return _search(_ECONOMIC_OBJECT, text)
+    return search_case_blind(_ECONOMIC_OBJECT, text)
 
 
 def strictly_economic(text: str) -> bool:
-    return _search(_STRICT_ECONOMIC, text)
+    return search_case_blind(_STRICT_ECONOMIC, text)
 
 
 def marks_new_fact(text: str) -> bool:
     """'also', 'another', 'a second': the sentence reports a further fact of the same type."""
-    return _search(_ALSO, text)
+    return search_case_blind(_ALSO, text)
 
 
 # A conflict cue in a concessive phrase is the background of what the clause reports.

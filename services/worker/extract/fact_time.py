@@ -7,6 +7,7 @@ from typing import Final
 
 from services.worker.extract import clauses as cl
 from services.worker.extract.drafts import Draft
+from services.worker.extract.lexicon import compile_case_blind, search_case_blind
 from services.worker.extract.resolve import Context, Scope
 from services.worker.extract.timex_mention import TimeMention
 from shared.models import EventType, Granularity, TemporalRelation
@@ -14,12 +15,11 @@ from shared.models import EventType, Granularity, TemporalRelation
 # The day the lead dates is the day of the signings told in the sentences after it.
 _LEAD_SENTENCES: Final = 2
 _LEAD_REACH_SENTENCES: Final = 12
-_SAME_EVENT: Final = re.compile(
+_SAME_EVENT: Final = compile_case_blind(
     r"\b(?:(?:on|at)\s+the\s+same\s+(?:day|occasion|ceremony|event)|during\s+the\s+visit|"
     r"at\s+the\s+(?:same\s+)?(?:ceremony|signing|forum)|of\s+the\s+day|"
     r"(?:signed|exchanged|inked|sealed)\s+at\s+the\s+(?:[\w–-]+\s+){0,6}?"
-    r"(?:forum|summit|ceremony|conference|meeting|council|expo|exhibition))\b",
-    re.IGNORECASE,
+    r"(?:forum|summit|ceremony|conference|meeting|council|expo|exhibition))\b"
 )
 
 
@@ -110,7 +110,7 @@ def _at_the_lead_event(draft: Draft, sentence: str) -> bool:
     signed, or said to happen at the same event, in the story of one day's signings."""
     if draft.hit.rule.type == "@sign" and not draft.intent:
         return True  # signed, not to be signed ("was signed by", "signed a contract")
-    return _SAME_EVENT.search(sentence) is not None
+    return search_case_blind(_SAME_EVENT, sentence)
 
 
 def _lead_day(ctx: Context) -> TimeMention | None:

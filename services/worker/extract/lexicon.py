@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
 
-from services.worker.extract.fastre import compile_lower, first_chars, required_literals
+from services.worker.extract.fastre import (
+    compile_lower,
+    first_chars,
+    lower_text,
+    required_literals,
+)
 from services.worker.extract.tries import compile_trie
 
 _PACKAGE: Final = "services.worker.extract"
@@ -207,6 +212,14 @@ def compile_case_blind(pattern: str) -> CaseBlind:
     """A case-blind pattern, and the same for lower-cased text (several times faster): on
     lower-cased text it finds what the first finds on the text, unless `needs_case_blind`."""
     return re.compile(pattern, re.IGNORECASE), word_scan(pattern)
+
+
+def search_case_blind(pair: CaseBlind, text: str) -> bool:
+    """Whether the case-blind pattern matches `text`, run on it lower-cased where that finds
+    the same (speed)."""
+    if needs_case_blind(text):
+        return pair[0].search(text) is not None
+    return pair[1].search(lower_text(text))
 
 
 @dataclass(frozen=True, slots=True)

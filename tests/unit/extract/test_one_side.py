@@ -1,0 +1,30 @@
+"""One side's own totals: sums that belong to no pair of the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.worker.extract.one_side import is_national_total
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Malaysia's total exports rose to RM1.5 trillion", True),  # owned by the side named
+        ("MALAYSIA’S OVERALL TRADE REACHED RM2.9 TRILLION", True),  # any case, curly apostrophe
+        ("its overall foreign direct investment stood at", True),
+        ("its overall trade grew by 8%", True),
+        ("Malaysia approved total investments of RM378.5bil", True),  # what it took in
+        ("Vietnam attracted total FDI of $20 billion", True),
+        ("India spends about Rs 1.68 lakh crore a year on fertiliser subsidies", True),
+        ("making it the country's largest export industry", True),
+        ("making it the largest export industry", False),  # whose, it does not say
+        ("allocated $1.2 billion to security forces in its 2026 budget", True),
+        ("in the country's draft national budget", True),
+        ("total trade between the two countries reached $5 billion", False),  # the pair's
+        ("Malaysia and Japan signed deals with a total value of $2 billion", False),
+        ("The İstanbul fair's total exports of $40 million", True),  # a case-blind-only text
+    ],
+)
+def test_is_national_total(clause: str, expected: bool) -> None:
+    assert is_national_total(clause) is expected
