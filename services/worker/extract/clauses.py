@@ -15,6 +15,7 @@ from services.worker.extract.lexicon import (
     search_case_blind,
 )
 from services.worker.extract.timex import TimeMention
+from services.worker.extract.tries import compile_trie
 from shared.models import Granularity, TemporalRelation
 
 # Where one fact ends and another starts inside a sentence.
@@ -205,12 +206,12 @@ def marks_new_fact(text: str) -> bool:
 
 
 # A conflict cue in a concessive phrase is the background of what the clause reports.
-_CONCESSIVE: Final = re.compile(
+_CONCESSIVE: Final = compile_trie(  # (speed) tries: its first letters are a prefix
     r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of|in\s+the\s+face\s+of|"
     r"to\s+(?:offset|counter|cushion|weather|hedge\s+against)|amid\s+(?:the\s+)?(?:threat|risk)\s+of)\b"
 )
 _CONCESSIVE_REACH: Final = 40
-_CLAUSE_BREAK: Final = re.compile(r"[;:]|\b(?:as|while|after|because|since|when|amid|but)\b")
+_CLAUSE_BREAK: Final = compile_trie(r"[;:]|\b(?:as|while|after|because|since|when|amid|but)\b")
 
 
 def conflict_in(text: str) -> bool:

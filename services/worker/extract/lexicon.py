@@ -109,6 +109,10 @@ class WordScan:
         """The spans `pattern.finditer(lowered)` yields."""
         return list(self.iter_spans(lowered))
 
+    def first(self, lowered: str) -> tuple[int, int] | None:
+        """The span of the first match, as `pattern.search(lowered)` finds it."""
+        return next(self.iter_spans(lowered), None)
+
     def iter_spans(self, lowered: str) -> Iterator[tuple[int, int]]:
         """`spans`, one at a time: a caller that stops early skips the rest of the scan."""
         if self.at_start:
@@ -282,7 +286,7 @@ class Cues:
     intent: WordScan
     negation: WordScan
     economic: WordScan
-    anaphora: re.Pattern[str]
+    anaphora: WordScan
     actor_nouns: frozenset[str]
     product_nouns: frozenset[str]
 
@@ -308,7 +312,7 @@ def cues() -> Cues:
         intent=word_scan(data["intent"]),
         negation=word_scan(data["negation"]),
         economic=word_scan(data["economic"]),
-        anaphora=compile_ci(data["anaphora"]),
+        anaphora=word_scan(data["anaphora"]),
         actor_nouns=frozenset(data["actor_nouns"]),
         product_nouns=frozenset(data["product_nouns"]),
     )

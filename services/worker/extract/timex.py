@@ -25,6 +25,7 @@ from services.worker.extract.timex_mention import TimeMention as TimeMention
 from services.worker.extract.timex_mention import time_mention
 from services.worker.extract.timex_mention import to_when as to_when
 from services.worker.extract.timex_resolve import Expr, resolve
+from services.worker.extract.tries import compile_trie
 from shared.models import Granularity, TemporalRelation
 
 _YEAR: Final = r"(?:19|20)[0-9]{2}(?![0-9])"
@@ -277,7 +278,7 @@ _TRAILING_YEAR: Final = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_REACH: Final = 48
-_HAS_YEAR: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_HAS_YEAR: Final = compile_trie(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")  # (speed) see tries
 
 
 def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeMention]:

@@ -14,7 +14,12 @@ attempts, hence the same match, the same groups and the same backtracking:
   the others from the order changes nothing;
 - a leading group is distributed over what follows it: `(?:a|b)R` is `aR|bR`;
 - a leading greedy optional part is a choice: `(?:x)?R` is `xR|R`, and `x+R` is `xx*R`;
-- a leading look-behind takes in the first character: `(?<!a )b` is `b(?<!a b)`.
+- a leading look-behind takes in the first character: `(?<!a )b` is `b(?<!a b)`;
+- a leading `\\b` before word characters is the look-behind `(?<!\\w)`.
+
+The pattern's own top level is rewritten the same way when it starts with `\\b` or a
+look-behind: then it starts with characters, which the engine skips to in C, where a leading
+assertion costs it an attempt at every position.
 
 A branch that starts otherwise (a named group, a look-around, `\\w`) leaves its alternation
 as it is; the alternations inside it are still rewritten. So does anything that would copy a
@@ -38,6 +43,7 @@ _MAX_EXPANDED: Final = 400
 _DIGITS: Final = tuple(range(ord("0"), ord("9") + 1))
 _REPEATS: Final = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _LOOK_BEHIND: Final = -1  # an assertion's direction
+_WORD_CATEGORY: Final = (_c.CATEGORY, _c.CATEGORY_WORD)
 
 
 def compile_trie(pattern: str, *, ascii_text: bool = False) -> re.Pattern[str]:
@@ -46,13 +52,30 @@ def compile_trie(pattern: str, *, ascii_text: bool = False) -> re.Pattern[str]:
     plain pattern when the rewrite fails, or when the `re` internals it uses differ (another
     Python version)."""
     try:
-        parsed = _sre.parse(pattern, 0)
-        rewritten = _sre.SubPattern(
-            parsed.state, _Rewriter(parsed.state, ascii_text).seq(parsed.data)
-        )
-        return _compiled(pattern, rewritten)
-    except (AttributeError, re.error, RecursionError, TypeError, ValueError):
+        return _compiled(pattern, _rewritten(pattern, ascii_text))
+    except _REWRITE_ERRORS:
         return re.compile(pattern)
+
+
+_REWRITE_ERRORS: Final = (AttributeError, re.error, RecursionError, TypeError, ValueError)
+
+
+def _rewritten(pattern: str, ascii_text: bool) -> Any:
+    parsed = _sre.parse(pattern, 0)
+    rewriter = _Rewriter(parsed.state, ascii_text)
+    return _sre.SubPattern(parsed.state, rewriter.top(list(parsed.data)))
+
+
+def has_prefix(pattern: str, *, ascii_text: bool = False) -> bool:
+    """Whether `compile_trie(pattern)` starts with characters the engine can skip to (a literal
+    or a set of first characters), rather than trying the pattern at every position."""
+    try:
+        parsed = _rewritten(pattern, ascii_text)
+        flags = parsed.state.flags
+        prefix = _sre_compile._get_literal_prefix(parsed, flags)[0]
+        return bool(prefix) or _sre_compile._get_charset_prefix(parsed, flags) is not None
+    except _REWRITE_ERRORS:
+        return False
 
 
 def _compiled(source: str, parsed: Any) -> re.Pattern[str]:
@@ -73,6 +96,16 @@ class _Rewriter:
 
     def sub(self, items: _Items) -> Any:
         return _sre.SubPattern(self.state, items)
+
+    def top(self, items: _Items) -> _Items:
+        """The pattern's own sequence, as a trie of first characters when it starts with an
+        assertion that would cost an attempt at every position (else as `seq` makes it)."""
+        if not items or not _leads_with_assertion(items[0]):
+            return self.seq(items)
+        tries = self.branch([self.sub(items)])
+        if len(tries) == 1:
+            return tries[0]
+        return [(_c.BRANCH, (None, [self.sub(t) for t in tries]))]
 
     def seq(self, items: _Items) -> _Items:
         """The sequence with every alternation in it rewritten."""
@@ -135,7 +168,23 @@ class _Rewriter:
             return self.expand_repeat(av, rest)
         if op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] == _LOOK_BEHIND:
             return self.expand_look_behind(op, list(av[1].data), rest)
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            return self.expand_boundary(rest)
         return None
+
+    def expand_boundary(self, rest: _Items) -> _Expanded | None:
+        """`\\b` before a word character is `(?<!\\w)`: no word character before it."""
+        found = self.expand(rest)
+        if found is None or not all(self.is_word(first) for first, _ in found):
+            return None
+        return self.expand_look_behind(_c.ASSERT_NOT, [(_c.IN, [_WORD_CATEGORY])], rest)
+
+    def is_word(self, code: int) -> bool:
+        """Whether \\w matches the character (ASCII's \\w under re.ASCII, else Unicode's)."""
+        ch = chr(code)
+        if self.state.flags & re.ASCII:
+            return ch.isascii() and (ch.isalnum() or ch == "_")
+        return ch.isalnum() or ch == "_"
 
     def expand_look_behind(self, op: Any, body: _Items, rest: _Items) -> _Expanded | None:
         """`(?<!x )t` is `t(?<!x t)`: the look-behind, moved past the character, takes it in."""
@@ -178,6 +227,13 @@ class _Rewriter:
             else:
                 return None  # a negated set or another category: too many characters
         return list(dict.fromkeys(chars))
+
+
+def _leads_with_assertion(item: tuple[Any, Any]) -> bool:
+    op, av = item
+    if op is _c.AT:
+        return av is _c.AT_BOUNDARY
+    return op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] == _LOOK_BEHIND
 
 
 def _has_group(items: Any) -> bool:

@@ -8,7 +8,7 @@ import pytest
 
 from services.worker.extract.lexicon import WordScan, cues, trigger_rules
 from services.worker.extract.sentences import split_sentences
-from services.worker.extract.tries import compile_trie
+from services.worker.extract.tries import compile_trie, has_prefix
 from tests.gold.records import ARTICLES_DIR
 
 
@@ -41,6 +41,37 @@ def _found(
 )
 def test_same_matches_and_groups(pattern: str, text: str) -> None:
     assert _found(compile_trie(pattern), text) == _found(re.compile(pattern), text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        # a leading \b before word characters: none before the match, at 0 or after a non-word
+        (r"\b(?:between\s+)?(?:the|both)\s+two", "between the two; xthe two, both two"),
+        (r"\bto\s+(?:build|set\s+up)\b", "to build, toto build, plan to set up"),
+        (r"\b(?:é|e)tude", "étude, prétude, etude"),  # Unicode's word characters
+        (r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", "in 2019, 12019 and 1999x or 1998"),
+        (r"(?<!an\s)\b(?:deal|pact)s?", "a deal, an deal, pacts"),
+    ],
+)
+def test_a_leading_assertion_becomes_a_trie_with_a_prefix(pattern: str, text: str) -> None:
+    assert has_prefix(pattern)  # the engine skips to the first characters
+    assert _found(compile_trie(pattern), text) == _found(re.compile(pattern), text)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(?:x|\d)",  # \d: too many first characters to spell out
+        r"\b(?P<verb>sign)\w*",  # a group first: copying it would renumber it
+        r"\b(?:-x|y)",  # "-" is no word character: \b there is no look-behind
+        r"(?a)\b(?:é|e)tude",  # nor is "é" under re.ASCII
+    ],
+)
+def test_a_leading_assertion_stays_where_the_rewrite_cannot_apply(pattern: str) -> None:
+    assert not has_prefix(pattern)
+    for text in ("x 3 sign signs -x y", "ax a-x by", "étude, xétude, etude"):
+        assert _found(compile_trie(pattern), text) == _found(re.compile(pattern), text)
 
 
 def test_the_source_text_is_kept() -> None:
