@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Final
 
+from services.worker.extract.lexicon import needs_case_blind
 from services.worker.extract.numbers import NUMBER_WORDS, number_runs
 from services.worker.extract.timex_calendar import WEEKDAYS, add_months, months_in_year
 from services.worker.extract.timex_context import (
@@ -266,6 +267,18 @@ def _parse_at(text: str, pos: int, kind: str) -> tuple[Expr, Context] | None:
     return expr, context
 
 
+def _trailing_year(text: str, window: int, start: int) -> re.Match[str] | None:
+    """`_TRAILING_YEAR` in [window, start), searched only when the words before `start` end
+    as it does (speed: most times have no such window before them)."""
+    end = start
+    while end > window and text[end - 1].isspace():
+        end -= 1
+    tail = text[max(window, end - len("ending")) : end]
+    if end == start or not (needs_case_blind(tail) or tail.lower().endswith(_TRAILING_ENDS)):
+        return None
+    return _TRAILING_YEAR.search(text, window, start)
+
+
 def _tense_of(text: str, start: int, end: int) -> Callable[[], bool]:
     return lambda: is_future_context(text, start, end)
 
@@ -278,6 +291,7 @@ _TRAILING_YEAR: Final = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_REACH: Final = 48
+_TRAILING_ENDS: Final = ("to", "ending", "of")  # the last words `_TRAILING_YEAR` can have
 _HAS_YEAR: Final = compile_trie(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")  # (speed) see tries
 
 
@@ -323,7 +337,7 @@ def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeM
             if named is not None and moved is not None:
                 (begin, finish), end = moved, named[1]  # "January-August of last year"
         window = max(0, start - _TRAILING_REACH)
-        trailing = _TRAILING_YEAR.search(text, window, start) if finish is not None else None
+        trailing = _trailing_year(text, window, start) if finish is not None else None
         if trailing is not None and finish is not None:
             # "the four quarters to the end of June": the twelve months that end then
             start = trailing.start()

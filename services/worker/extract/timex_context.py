@@ -205,6 +205,7 @@ _PAST_VERB_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _PAST_VERB_REACH: Final = 24
+_LONGEST_PAST_VERB: Final = len("announced")
 # A past verb right after the time: "BIDV on November 11 signed an agreement under which the
 # lender will make available" signed on that day, whatever the clause it governs says.
 _PAST_VERB_AFTER: Final = re.compile(
@@ -217,9 +218,21 @@ _PAST_VERB_AFTER_COMMA: Final = re.compile(
 )
 
 
+def _past_verb_before(text: str, start: int) -> bool:
+    """`_PAST_VERB_BEFORE` in the reach before `start`, searched only where its verb can be:
+    right before the whitespace that ends there (speed: the engine tries fewer positions)."""
+    low = max(0, start - _PAST_VERB_REACH)
+    end = start
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return False  # the verb is followed by whitespace
+    return _PAST_VERB_BEFORE.search(text, max(low, end - _LONGEST_PAST_VERB), start) is not None
+
+
 def is_future_context(text: str, start: int, end: int) -> bool:
     """Whether the sentence around [start, end) speaks of the future."""
-    if _PAST_VERB_BEFORE.search(text, max(0, start - _PAST_VERB_REACH), start):
+    if _past_verb_before(text, start):
         return False
     if _PAST_VERB_AFTER.match(text, end):
         return False

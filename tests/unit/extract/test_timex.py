@@ -50,6 +50,8 @@ RESOLVED = [
      "the four quarters to the end of June", date(2017, 7, 1), date(2018, 6, 30), R, COV),
     ("Exports rose 4% in the 12 months to March 2018.", SUNDAY, "the 12 months to March 2018",
      date(2017, 4, 1), date(2018, 3, 31), R, COV),
+    ("Exports rose 4% in THE YEAR ENDING  March 2018.", SUNDAY, "THE YEAR ENDING  March 2018",
+     date(2017, 4, 1), date(2018, 3, 31), R, COV),
     ("They will meet on Monday.", SUNDAY, "on Monday", date(2018, 11, 19), date(2018, 11, 19),
      D, PLN),
     ("They met last Sunday.", SUNDAY, "last Sunday", date(2018, 11, 11), date(2018, 11, 11), D,
@@ -109,6 +111,11 @@ RESOLVED = [
     ("Solida will invest €310 million, the company announced on Tuesday at the forum.",
      date(2025, 10, 22), "on Tuesday", date(2025, 10, 21), date(2025, 10, 21), D, OCC),
     ("The deal will be signed on Tuesday in Madrid.", date(2025, 10, 22), "on Tuesday",
+     date(2025, 10, 28), date(2025, 10, 28), D, PLN),
+    # any case, any run of whitespace after the verb; not after "be"
+    ("Solida will invest €310 million, the company SAID  on Tuesday.", date(2025, 10, 22),
+     "on Tuesday", date(2025, 10, 21), date(2025, 10, 21), D, OCC),
+    ("The results will be announced on Tuesday.", date(2025, 10, 22), "on Tuesday",
      date(2025, 10, 28), date(2025, 10, 28), D, PLN),
     # ... or one that heads the time's own clause
     ("They aim to raise trade, the ministers said after a session of the commission on "
