@@ -182,6 +182,93 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(f)) for f in factors[:_MAX_FACTORS])
 
 
+# Lead literals worth looking for with str.find: a few, none too short to be rare.
+_MIN_LEAD_CHARS: Final = 3
+_MAX_LEADS: Final = 16
+_MAX_SET_LEADS: Final = 4  # a class of up to this many characters is spelled out
+
+
+def lead_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals every match of a case-sensitive `pattern` starts with (None when that is not
+    certain, or they are too many or too short): it can match only where one occurs, which
+    str.find finds faster than the regex engine tries every position (speed)."""
+    try:
+        parsed = _sre.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    found = _leads(list(parsed))
+    if found is None or min(map(len, found[0])) < _MIN_LEAD_CHARS:
+        return None
+    # a lead that another starts is found where that one is: one str.find less
+    leads = sorted(x for x in found[0] if not any(x != y and x.startswith(y) for y in found[0]))
+    return tuple(leads) if len(leads) <= _MAX_LEADS else None
+
+
+_Leads = tuple[set[str], bool]  # the literals a match starts with; whether they are all of it
+
+
+def _leads(items: list[tuple[Any, Any]]) -> _Leads | None:
+    """The literals every match of the sequence starts with, and whether each is a whole
+    match; None when they would be more than _MAX_LEADS."""
+    prefixes = {""}
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue  # they consume nothing: the literals after them lead
+        long_enough = min(map(len, prefixes)) >= _MIN_LEAD_CHARS
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            if long_enough:
+                return prefixes, False  # (speed) fewer, shorter leads: fewer str.find calls
+            return _optional_leads(prefixes, list(av[2]), items[i + 1 :])
+        step = _item_leads(op, av)
+        if step is None or (long_enough and len(step[0]) > 1):
+            return prefixes, False  # what follows is not certain, or would multiply them
+        found, whole = step
+        prefixes = {p + f for p in prefixes for f in found}
+        if len(prefixes) > _MAX_LEADS:
+            return None
+        if not whole:
+            return prefixes, False
+    return prefixes, True
+
+
+def _optional_leads(
+    prefixes: set[str], body: list[tuple[Any, Any]], rest: list[tuple[Any, Any]]
+) -> _Leads | None:
+    """`prefixes`, then an optional part and the rest: with the part, or without it."""
+    found = [_leads(body + rest), _leads(rest)]
+    if found[0] is None or found[1] is None:
+        return prefixes, False  # too many to tell apart: these still lead
+    combined = {p + f for p in prefixes for f in found[0][0] | found[1][0]}
+    if len(combined) > _MAX_LEADS:
+        return prefixes, False
+    return combined, found[0][1] and found[1][1]
+
+
+def _item_leads(op: Any, av: Any) -> _Leads | None:
+    if op is _c.LITERAL:
+        return {chr(av)}, True
+    if op is _c.IN and len(av) <= _MAX_SET_LEADS and all(o is _c.LITERAL for o, _ in av):
+        return {chr(v) for _, v in av}, True
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:  # no flags of its own
+        return _leads(list(av[3]))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        whole = True
+        for branch in av[1]:
+            found = _leads(list(branch))
+            if found is None:
+                return None
+            union |= found[0]
+            whole = whole and found[1]
+        return union, whole
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+        found = _leads(list(av[2]))  # its first time: what follows may be another
+        return None if found is None else (found[0], False)
+    return None  # an optional part, a category, a reference: nothing more is certain
+
+
 _DOTTED_I: Final = "\u0130"  # İ
 _SIGMA: Final = "\u03a3"  # Σ
 

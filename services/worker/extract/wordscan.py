@@ -1,0 +1,235 @@
+"""Lexicon patterns run on lower-cased text, found faster than the regex engine alone would:
+after a non-word character, at the literals a match must start with, or case-blind only where
+lower-casing would change what matches."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from services.worker.extract.fastre import compile_lower, first_chars, lead_literals, lower_text
+from services.worker.extract.tries import compile_trie
+
+# Besides ASCII letters, the only characters a case-blind (re.I) pattern of ASCII letters
+# matches are these and the Kelvin sign, which lower-cases to "k"; lower-casing keeps these.
+_CASE_FOLDS: Final = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
+
+
+def needs_case_blind(text: str) -> bool:
+    """Whether `text` (or its lower-cased form) holds a character only re.I matches."""
+    if text.isascii():
+        return False
+    for fold in _CASE_FOLDS:  # noqa: SIM110 (a plain loop: no generator per call)
+        if fold in text:
+            return True
+    return False
+
+
+# The characters that can come before a word's start in ASCII text.
+_ASCII_NON_WORD: Final = "".join(chr(c) for c in range(128) if not re.match(r"\w", chr(c)))
+_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+@dataclass(frozen=True, slots=True)
+class WordScan:
+    """A lexicon pattern `\\b...` whose matches start with a word character, with the same
+    matches found faster on lower-cased ASCII text: there `\\b` at a position p > 0 means an
+    ASCII non-word character at p - 1, which `fast` consumes before the rest (a pattern
+    starting with a set of characters is one the engine skips through in C, where `\\b` or
+    a look-ahead costs it an attempt at every position); a match at 0 is tried apart. Both run on
+    the same string (never a slice), so look-behinds see the same text.
+
+    Faster still, on any text: when every match starts with one of a few literals (`leads`,
+    fastre.lead_literals), str.find finds where those occur and the pattern is tried there
+    alone, in order, as finditer would find them."""
+
+    pattern: re.Pattern[str]  # for lower-cased text (compile_lower)
+    fast: re.Pattern[str] | None  # a non-word character, then the pattern without its \b
+    # every branch starts with "^": the only match there can be is at 0 (no re.MULTILINE), where
+    # `match` looks once instead of `search` failing at every position (speed)
+    at_start: bool = False
+    leads: tuple[str, ...] = ()  # none a prefix of another: each occurrence is found once
+
+    def search(self, lowered: str) -> bool:
+        """Whether the pattern matches somewhere in `lowered`."""
+        if self.at_start:
+            return self.pattern.match(lowered) is not None
+        if self.leads:
+            return next(self._at_leads(lowered), None) is not None
+        fast = self.fast
+        if fast is None or not lowered.isascii():
+            return self.pattern.search(lowered) is not None
+        return self.pattern.match(lowered) is not None or fast.search(lowered) is not None
+
+    def groups(self, lowered: str) -> list[tuple[int, int, dict[str, str | None]]]:
+        """The start, end and named groups of each match `pattern.finditer(lowered)` yields."""
+        if self.at_start:
+            m = self.pattern.match(lowered)
+            return [] if m is None else [(0, m.end(), m.groupdict())]
+        if self.leads:
+            return [(m.start(), m.end(), m.groupdict()) for m in self._at_leads(lowered)]
+        fast = self.fast
+        if fast is None or not lowered.isascii():
+            return [(m.start(), m.end(), m.groupdict()) for m in self.pattern.finditer(lowered)]
+        found = []
+        pos = 0
+        first = self.pattern.match(lowered)
+        if first is not None:
+            found.append((0, first.end(), first.groupdict()))
+            pos = first.end() - 1
+        match = fast.search(lowered, pos)
+        while match is not None:
+            end = match.end()
+            found.append((match.start() + 1, end, match.groupdict()))
+            match = fast.search(lowered, end - 1)
+        return found
+
+    def spans(self, lowered: str) -> list[tuple[int, int]]:
+        """The spans `pattern.finditer(lowered)` yields."""
+        return list(self.iter_spans(lowered))
+
+    def first(self, lowered: str) -> tuple[int, int] | None:
+        """The span of the first match, as `pattern.search(lowered)` finds it."""
+        return next(self.iter_spans(lowered), None)
+
+    def iter_spans(self, lowered: str) -> Iterator[tuple[int, int]]:
+        """`spans`, one at a time: a caller that stops early skips the rest of the scan."""
+        if self.at_start:
+            m = self.pattern.match(lowered)
+            if m is not None:
+                yield m.span()
+            return
+        if self.leads:
+            for m in self._at_leads(lowered):
+                yield m.span()
+            return
+        fast = self.fast
+        if fast is None or not lowered.isascii():
+            for m in self.pattern.finditer(lowered):
+                yield m.span()
+            return
+        pos = 0
+        first = self.pattern.match(lowered)
+        if first is not None:
+            yield first.span()
+            pos = first.end() - 1  # the next match's non-word character may end this one
+        match = fast.search(lowered, pos)
+        while match is not None:
+            start, end = match.span()
+            yield start + 1, end
+            match = fast.search(lowered, end - 1)
+
+    def _at_leads(self, lowered: str) -> Iterator[re.Match[str]]:
+        """finditer's matches, tried only where a lead occurs: no match starts elsewhere."""
+        match = self.pattern.match
+        end = 0
+        for at in _lead_positions(self.leads, lowered):
+            if at >= end:  # matches do not overlap
+                found = match(lowered, at)
+                if found is not None:
+                    end = found.end()
+                    yield found
+
+
+def _lead_positions(leads: tuple[str, ...], lowered: str) -> list[int]:
+    """Where any of `leads` occurs in `lowered`, in order."""
+    found: list[int] = []
+    for lead in leads:
+        at = lowered.find(lead)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(lead, at + 1)
+    found.sort()
+    return found
+
+
+def word_scan(pattern: str) -> WordScan:
+    """A `WordScan` of a lexicon pattern (written case-insensitively); it has a fast form when
+    each branch of the pattern's top level is `\\b` then something starting with a word
+    character."""
+    compiled = compile_lower(pattern)
+    at_start = all(b.startswith("^") for b in _flat_branches(compiled.pattern))
+    fast = None if at_start else _fast_form(compiled.pattern)
+    return WordScan(compiled, fast, at_start, lead_literals(compiled) or ())
+
+
+def _fast_form(lowered: str) -> re.Pattern[str] | None:
+    # compile_lower's source is the lowered pattern, maybe behind a look-ahead of first chars
+    if lowered.startswith("(?=["):
+        head = lowered.find("])(?:")
+        if head == -1 or not lowered.endswith(")"):
+            return None
+        lowered = lowered[head + len("])(?:") : -1]
+    rests = []
+    for branch in _flat_branches(lowered):  # each branch of the top level needs its own \b
+        rest = branch[2:]
+        chars = first_chars(rest, ascii_text=True)  # the fast form only runs on ASCII text
+        if not branch.startswith("\\b") or chars is None or not set(chars) <= _WORD_CHARS:
+            return None
+        rests.append(rest)
+    # its alternation as a trie of first characters: the same matches, found faster (tries)
+    return compile_trie(f"[{re.escape(_ASCII_NON_WORD)}](?:{'|'.join(rests)})", ascii_text=True)
+
+
+def _flat_branches(source: str) -> list[str]:
+    """The top level's alternatives, with a branch that is one whole non-capturing group
+    ("(?:a|b)|c") replaced by that group's alternatives: the same matches, in the same order."""
+    flat = []
+    for branch in _branches(source):
+        if branch.startswith("(?:") and _group_end(branch) == len(branch) - 1:
+            flat.extend(_flat_branches(branch[3:-1]))
+        else:
+            flat.append(branch)
+    return flat
+
+
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of `source` outside escapes and character classes, with the
+    group depth after it."""
+    depth = 0
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # a class: "]" right after "[" or "[^" is a member, not its end
+            i += 2 if source.startswith("[^", i) else 1
+            if source.startswith("]", i):
+                i += 1
+            while source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
+        i += 1
+
+
+def _group_end(source: str) -> int:
+    """Where the group that `source` opens with closes (-1 if it never does)."""
+    return next((i for i, ch, depth in _structure(source) if ch == ")" and depth == 0), -1)
+
+
+def _branches(source: str) -> list[str]:
+    """The alternatives of `source`'s top level (itself when it has one)."""
+    cuts = [i for i, ch, depth in _structure(source) if ch == "|" and depth == 0]
+    bounds = zip([-1, *cuts], [*cuts, len(source)], strict=True)
+    return [source[start + 1 : end] for start, end in bounds]
+
+
+CaseBlind = tuple[re.Pattern[str], WordScan]
+
+
+def compile_case_blind(pattern: str) -> CaseBlind:
+    """A case-blind pattern, and the same for lower-cased text (several times faster): on
+    lower-cased text it finds what the first finds on the text, unless `needs_case_blind`."""
+    return re.compile(pattern, re.IGNORECASE), word_scan(pattern)
+
+
+def search_case_blind(pair: CaseBlind, text: str) -> bool:
+    """Whether the case-blind pattern matches `text`, run on it lower-cased where that finds
+    the same (speed)."""
+    if needs_case_blind(text):
+        return pair[0].search(text) is not None
+    return pair[1].search(lower_text(text))
