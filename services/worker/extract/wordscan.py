@@ -1,6 +1,5 @@
-"""Lexicon patterns run on lower-cased text, found faster than the regex engine alone would:
-after a non-word character, at the literals a match must start with, or case-blind only where
-lower-casing would change what matches."""
+"""Lexicon patterns run on lower-cased text and found faster than the regex engine alone would
+(after a non-word character), case-blind only where lower-casing would change a match."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from services.worker.extract.fastre import compile_lower, first_chars, lead_literals, lower_text
+from services.worker.extract.fastre import compile_lower, first_chars, lower_text
 from services.worker.extract.tries import compile_trie
 
 # Besides ASCII letters, the only characters a case-blind (re.I) pattern of ASCII letters
@@ -39,25 +38,18 @@ class WordScan:
     ASCII non-word character at p - 1, which `fast` consumes before the rest (a pattern
     starting with a set of characters is one the engine skips through in C, where `\\b` or
     a look-ahead costs it an attempt at every position); a match at 0 is tried apart. Both run on
-    the same string (never a slice), so look-behinds see the same text.
-
-    Faster still, on any text: when every match starts with one of a few literals (`leads`,
-    fastre.lead_literals), str.find finds where those occur and the pattern is tried there
-    alone, in order, as finditer would find them."""
+    the same string (never a slice), so look-behinds see the same text."""
 
     pattern: re.Pattern[str]  # for lower-cased text (compile_lower)
     fast: re.Pattern[str] | None  # a non-word character, then the pattern without its \b
     # every branch starts with "^": the only match there can be is at 0 (no re.MULTILINE), where
     # `match` looks once instead of `search` failing at every position (speed)
     at_start: bool = False
-    leads: tuple[str, ...] = ()  # none a prefix of another: each occurrence is found once
 
     def search(self, lowered: str) -> bool:
         """Whether the pattern matches somewhere in `lowered`."""
         if self.at_start:
             return self.pattern.match(lowered) is not None
-        if self.leads:
-            return next(self._at_leads(lowered), None) is not None
         fast = self.fast
         if fast is None or not lowered.isascii():
             return self.pattern.search(lowered) is not None
@@ -68,8 +60,6 @@ class WordScan:
         if self.at_start:
             m = self.pattern.match(lowered)
             return [] if m is None else [(0, m.end(), m.groupdict())]
-        if self.leads:
-            return [(m.start(), m.end(), m.groupdict()) for m in self._at_leads(lowered)]
         fast = self.fast
         if fast is None or not lowered.isascii():
             return [(m.start(), m.end(), m.groupdict()) for m in self.pattern.finditer(lowered)]
@@ -101,10 +91,6 @@ class WordScan:
             if m is not None:
                 yield m.span()
             return
-        if self.leads:
-            for m in self._at_leads(lowered):
-                yield m.span()
-            return
         fast = self.fast
         if fast is None or not lowered.isascii():
             for m in self.pattern.finditer(lowered):
@@ -121,29 +107,6 @@ class WordScan:
             yield start + 1, end
             match = fast.search(lowered, end - 1)
 
-    def _at_leads(self, lowered: str) -> Iterator[re.Match[str]]:
-        """finditer's matches, tried only where a lead occurs: no match starts elsewhere."""
-        match = self.pattern.match
-        end = 0
-        for at in _lead_positions(self.leads, lowered):
-            if at >= end:  # matches do not overlap
-                found = match(lowered, at)
-                if found is not None:
-                    end = found.end()
-                    yield found
-
-
-def _lead_positions(leads: tuple[str, ...], lowered: str) -> list[int]:
-    """Where any of `leads` occurs in `lowered`, in order."""
-    found: list[int] = []
-    for lead in leads:
-        at = lowered.find(lead)
-        while at != -1:
-            found.append(at)
-            at = lowered.find(lead, at + 1)
-    found.sort()
-    return found
-
 
 def word_scan(pattern: str) -> WordScan:
     """A `WordScan` of a lexicon pattern (written case-insensitively); it has a fast form when
@@ -152,7 +115,7 @@ def word_scan(pattern: str) -> WordScan:
     compiled = compile_lower(pattern)
     at_start = all(b.startswith("^") for b in _flat_branches(compiled.pattern))
     fast = None if at_start else _fast_form(compiled.pattern)
-    return WordScan(compiled, fast, at_start, lead_literals(compiled) or ())
+    return WordScan(compiled, fast, at_start)
 
 
 def _fast_form(lowered: str) -> re.Pattern[str] | None:

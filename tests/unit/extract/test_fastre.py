@@ -9,7 +9,6 @@ import pytest
 from services.worker.extract.fastre import (
     compile_lower,
     first_chars,
-    lead_literals,
     lower_text,
     required_literals,
 )
@@ -188,50 +187,3 @@ def test_lower_text_keeps_offsets(text: str) -> None:
         assert lowered == _lower_by_character(text)
     else:
         assert lowered == text.lower()
-
-
-@pytest.mark.parametrize(
-    ("pattern", "leads"),
-    [
-        (r"\b(?:invest|fund)(?:s|ed)?\b", ("fund", "invest")),
-        (r"\b(?:co-?)?sign(?:s|ed)\b", ("co-sign", "cosign", "sign")),  # an optional part: both
-        (r"(?<!an\s)\bdeals?\s+worth", ("deal",)),  # look-behinds and \b consume nothing
-        (r"\b(?:take|taking)\s+part", ("tak",)),  # the parser keeps their common start apart
-        (r"\b(?:trade|trades)\b", ("trade",)),  # "trades" is found where "trade" is
-        (r"\b(?:plan|project)\s+to", ("plan", "project")),
-    ],
-)
-def test_lead_literals_are_what_every_match_starts_with(
-    pattern: str, leads: tuple[str, ...]
-) -> None:
-    assert lead_literals(re.compile(pattern)) == leads
-
-
-@pytest.mark.parametrize(
-    "pattern",
-    [
-        r"\b\w+\s+deal",  # a class first: anything may lead
-        r"\b(?:to|in)\s+build",  # leads too short to be rare
-        r"(?i)\bdeal",  # case-blind: a literal is not one string
-        r"\bdeal|\b\d+\s+bn",  # one branch has none
-        "|".join(rf"\bw{i:02d}x" for i in range(20)),  # too many to look for one by one
-    ],
-)
-def test_no_lead_literals_where_they_are_not_certain(pattern: str) -> None:
-    assert lead_literals(re.compile(pattern)) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the deal signed, a co-signed pact and deals worth more; an deal worth",
-        "“deal” — deal worth, dealer deals",  # not ASCII: the leads work there too
-        "",
-    ],
-)
-def test_a_scan_with_leads_finds_what_its_pattern_finds(text: str) -> None:
-    scan = word_scan(r"\b(?:co-?)?sign(?:s|ed)?\b|(?<!an\s)\bdeals?(?:\s+worth)?")
-    assert scan.leads == ("co-sign", "cosign", "deal", "sign")
-    expected = [(m.start(), m.end(), m.groupdict()) for m in scan.pattern.finditer(text)]
-    assert scan.groups(text) == expected
-    assert scan.search(text) == bool(expected)
