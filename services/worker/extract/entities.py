@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Final, Protocol
 
+from services.worker.extract.fastre import word_after_space
 from services.worker.extract.gazetteer import Mention, find_mentions, trie_pattern
 from services.worker.extract.lexicon import words
 from services.worker.extract.surface import SHARED_PREFIX, Entity, shared_region
@@ -71,6 +72,11 @@ def _any_case(letter: re.Match[str]) -> str:
 # instead of entering every branch (speed).
 _CURRENCY_AFTER: Final = re.compile(
     r"\s+" + re.sub("[a-z]", _any_case, trie_pattern(_CURRENCY_WORDS.split())) + r"\b"
+)
+_CURRENCY_FIRSTS: Final = frozenset(
+    ch
+    for word in _CURRENCY_WORDS.split()
+    for ch in (word[0], word[0].upper(), *_CASE_EXTRA.get(word[0], ""))
 )
 # Words that start a capitalised run but are not names.
 _NOT_NAMES: Final = words(
@@ -340,7 +346,12 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 def names_a_currency(text: str, mention: Mention) -> bool:
     """'U.S. dollars', 'US$ 120 m': the country's name is a currency's adjective here."""
-    return text.startswith("$", mention.end) or _CURRENCY_AFTER.match(text, mention.end) is not None
+    if text.startswith("$", mention.end):
+        return True
+    return (
+        word_after_space(text, mention.end) in _CURRENCY_FIRSTS
+        and _CURRENCY_AFTER.match(text, mention.end) is not None
+    )
 
 
 def with_country(mention: Mention, country: str) -> Mention:

@@ -186,6 +186,17 @@ _DOTTED_I: Final = "\u0130"  # İ
 _SIGMA: Final = "\u03a3"  # Σ
 
 
+def word_after_space(text: str, pos: int) -> str:
+    """The first character of the word after the whitespace at `pos` ("" when no whitespace
+    is there, or nothing follows it): a pattern `\\s+word` can match at `pos` only when that
+    is the word's first letter, a test far cheaper than the regex call (speed)."""
+    end = len(text)
+    at = pos
+    while at < end and text[at].isspace():
+        at += 1
+    return text[at] if pos < at < end else ""
+
+
 def lower_text(text: str) -> str:
     """Lower-case with the same length as `text`, so match offsets stay valid."""
     lowered = text.lower()

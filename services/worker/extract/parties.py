@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from services.worker.extract.context import Spans
+from services.worker.extract.fastre import word_after_space
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.lexicon import cues, words
 from shared.models import EntityKind, Role
@@ -27,6 +28,7 @@ _FUNCTION_WORDS: Final = words(
 _OF_COUNTRY: Final = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?$")
 _LOCATIVE_BEFORE: Final = re.compile(r"\b(?:in|at|near|outside|held\s+in)\s+(?:the\s+)?$", re.I)
 _BORDER_AFTER: Final = re.compile(r"\s+(?:border|frontier)\b")
+_BORDER_FIRSTS: Final = frozenset("bf")  # what `_BORDER_AFTER`'s words start with
 _NEAR_BEFORE: Final = re.compile(r"\b(?:near|along|across|on|at|to|from)\s+the\s+$", re.I)
 _PREPOSITIONS: Final = words(
     "by from to into in with between among for of at on including and or through via"
@@ -108,8 +110,10 @@ def _pool(
             and _LOCATIVE_BEFORE.search(text[max(0, m.start - 12) : m.start])
         ):
             continue
-        if _BORDER_AFTER.match(text, m.end) and _NEAR_BEFORE.search(
-            text[max(0, m.start - 16) : m.start]
+        if (
+            word_after_space(text, m.end) in _BORDER_FIRSTS
+            and _BORDER_AFTER.match(text, m.end)
+            and _NEAR_BEFORE.search(text[max(0, m.start - 16) : m.start])
         ):
             continue  # "near the Afghan border" names where, not who
         pool.append(m)

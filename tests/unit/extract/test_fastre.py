@@ -11,6 +11,7 @@ from services.worker.extract.fastre import (
     first_chars,
     lower_text,
     required_literals,
+    word_after_space,
 )
 from services.worker.extract.lexicon import cues, trigger_rules
 from services.worker.extract.wordscan import _branches, _flat_branches, word_scan
@@ -187,3 +188,18 @@ def test_lower_text_keeps_offsets(text: str) -> None:
         assert lowered == _lower_by_character(text)
     else:
         assert lowered == text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "first"),
+    [
+        ("US dollars", 2, "d"),
+        ("US \n  dollars", 2, "d"),  # any run of whitespace
+        ("US-dollars", 2, ""),  # no whitespace: `\s+` cannot match
+        ("US   ", 2, ""),  # nothing after it
+        ("US", 2, ""),  # the end
+        ("US\u00a0Dollar", 2, "D"),  # Unicode's whitespace, as \s
+    ],
+)
+def test_word_after_space(text: str, pos: int, first: str) -> None:
+    assert word_after_space(text, pos) == first
