@@ -10,7 +10,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any, Final
 
-from services.worker.extract.tries import compile_trie, has_prefix
+from services.worker.extract.tries import compile_trie, prefixed_trie
 
 _MAX_FIRST_CHARS: Final = 40
 _ZERO_WIDTH: Final = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
@@ -100,8 +100,11 @@ def compile_lower(pattern: str) -> re.Pattern[str]:
     """`pattern` (written case-insensitively) for lower-cased text, with a look-ahead prefix."""
     lowered = _lower_literals(pattern)
     chars = first_chars(lowered)
-    if chars is None or not set(chars) <= set(string.printable) or has_prefix(lowered):
-        return compile_trie(lowered)  # the trie's own first characters, when it has them
+    if chars is None or not set(chars) <= set(string.printable):
+        return compile_trie(lowered)
+    prefixed = prefixed_trie(lowered)  # the trie's own first characters, when it has them
+    if prefixed is not None:
+        return prefixed
     return compile_trie(f"(?=[{re.escape(chars)}])(?:{lowered})")
 
 

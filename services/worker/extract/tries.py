@@ -66,16 +66,19 @@ def _rewritten(pattern: str, ascii_text: bool) -> Any:
     return _sre.SubPattern(parsed.state, rewriter.top(list(parsed.data)))
 
 
-def has_prefix(pattern: str, *, ascii_text: bool = False) -> bool:
-    """Whether `compile_trie(pattern)` starts with characters the engine can skip to (a literal
-    or a set of first characters), rather than trying the pattern at every position."""
+def prefixed_trie(pattern: str) -> re.Pattern[str] | None:
+    """`compile_trie(pattern)` when it starts with characters the engine can skip to (a literal
+    or a set of first characters) rather than trying the pattern at every position; else
+    None."""
     try:
-        parsed = _rewritten(pattern, ascii_text)
+        parsed = _rewritten(pattern, False)
         flags = parsed.state.flags
-        prefix = _sre_compile._get_literal_prefix(parsed, flags)[0]
-        return bool(prefix) or _sre_compile._get_charset_prefix(parsed, flags) is not None
+        literal = _sre_compile._get_literal_prefix(parsed, flags)[0]
+        if not literal and _sre_compile._get_charset_prefix(parsed, flags) is None:
+            return None
+        return _compiled(pattern, parsed)
     except _REWRITE_ERRORS:
-        return False
+        return None
 
 
 def _compiled(source: str, parsed: Any) -> re.Pattern[str]:
@@ -177,7 +180,7 @@ class _Rewriter:
         found = self.expand(rest)
         if found is None or not all(self.is_word(first) for first, _ in found):
             return None
-        return self.expand_look_behind(_c.ASSERT_NOT, [(_c.IN, [_WORD_CATEGORY])], rest)
+        return self.look_behind_into(_c.ASSERT_NOT, [(_c.IN, [_WORD_CATEGORY])], found)
 
     def is_word(self, code: int) -> bool:
         """Whether \\w matches the character (ASCII's \\w under re.ASCII, else Unicode's)."""
@@ -189,7 +192,11 @@ class _Rewriter:
     def expand_look_behind(self, op: Any, body: _Items, rest: _Items) -> _Expanded | None:
         """`(?<!x )t` is `t(?<!x t)`: the look-behind, moved past the character, takes it in."""
         found = self.expand(rest)
-        if found is None or (len(found) > 1 and _has_group(body)):
+        return None if found is None else self.look_behind_into(op, body, found)
+
+    def look_behind_into(self, op: Any, body: _Items, found: _Expanded) -> _Expanded | None:
+        """The choices `found`, each with the look-behind moved past its first character."""
+        if len(found) > 1 and _has_group(body):
             return None
         moved = [(op, (_LOOK_BEHIND, self.sub([*body, (_c.LITERAL, first)]))) for first, _ in found]
         return [(first, [look, *tail]) for look, (first, tail) in zip(moved, found, strict=True)]

@@ -8,7 +8,7 @@ import pytest
 
 from services.worker.extract.lexicon import WordScan, cues, trigger_rules
 from services.worker.extract.sentences import split_sentences
-from services.worker.extract.tries import compile_trie, has_prefix
+from services.worker.extract.tries import compile_trie, prefixed_trie
 from tests.gold.records import ARTICLES_DIR
 
 
@@ -55,7 +55,7 @@ def test_same_matches_and_groups(pattern: str, text: str) -> None:
     ],
 )
 def test_a_leading_assertion_becomes_a_trie_with_a_prefix(pattern: str, text: str) -> None:
-    assert has_prefix(pattern)  # the engine skips to the first characters
+    assert prefixed_trie(pattern) is not None  # the engine skips to the first characters
     assert _found(compile_trie(pattern), text) == _found(re.compile(pattern), text)
 
 
@@ -69,7 +69,7 @@ def test_a_leading_assertion_becomes_a_trie_with_a_prefix(pattern: str, text: st
     ],
 )
 def test_a_leading_assertion_stays_where_the_rewrite_cannot_apply(pattern: str) -> None:
-    assert not has_prefix(pattern)
+    assert prefixed_trie(pattern) is None
     for text in ("x 3 sign signs -x y", "ax a-x by", "étude, xétude, etude"):
         assert _found(compile_trie(pattern), text) == _found(re.compile(pattern), text)
 
