@@ -15,8 +15,9 @@ from services.worker.extract.drafts import Draft
 from services.worker.extract.entities import names_a_currency
 from services.worker.extract.fastre import lower_text
 from services.worker.extract.gazetteer import find_mentions, trie_pattern
-from services.worker.extract.lexicon import compile_case_blind, cues, search_case_blind
+from services.worker.extract.lexicon import cues
 from services.worker.extract.sectors import ordered
+from services.worker.extract.wordscan import compile_case_blind, search_case_blind
 from shared.models import Classification, EventType
 
 EVENT_MIN_CONFIDENCE: Final = 0.5

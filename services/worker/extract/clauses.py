@@ -8,14 +8,10 @@ from datetime import date, timedelta
 from typing import Final
 
 from services.worker.extract.fastre import lower_text
-from services.worker.extract.lexicon import (
-    compile_case_blind,
-    cues,
-    needs_case_blind,
-    search_case_blind,
-)
+from services.worker.extract.lexicon import cues
 from services.worker.extract.timex import TimeMention
 from services.worker.extract.tries import compile_trie
+from services.worker.extract.wordscan import compile_case_blind, needs_case_blind, search_case_blind
 from shared.models import Granularity, TemporalRelation
 
 # Where one fact ends and another starts inside a sentence.

@@ -10,8 +10,9 @@ from typing import Final
 from services.worker.extract.entities import names_a_currency
 from services.worker.extract.fastre import compile_lower, lower_text, required_literals
 from services.worker.extract.gazetteer import Mention, find_mentions
-from services.worker.extract.lexicon import word_scan, words
+from services.worker.extract.lexicon import words
 from services.worker.extract.surface import Entity, country_name
+from services.worker.extract.wordscan import word_scan
 
 Spans = list[tuple[int, int]]
 

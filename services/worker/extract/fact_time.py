@@ -7,9 +7,9 @@ from typing import Final
 
 from services.worker.extract import clauses as cl
 from services.worker.extract.drafts import Draft
-from services.worker.extract.lexicon import compile_case_blind, search_case_blind
 from services.worker.extract.resolve import Context, Scope
 from services.worker.extract.timex_mention import TimeMention
+from services.worker.extract.wordscan import compile_case_blind, search_case_blind
 from shared.models import EventType, Granularity, TemporalRelation
 
 # The day the lead dates is the day of the signings told in the sentences after it.

@@ -10,12 +10,7 @@ from importlib import resources
 from typing import Any, Final
 
 from services.worker.extract.fastre import compile_lower, required_literals
-from services.worker.extract.wordscan import CaseBlind as CaseBlind
-from services.worker.extract.wordscan import WordScan as WordScan
-from services.worker.extract.wordscan import compile_case_blind as compile_case_blind
-from services.worker.extract.wordscan import needs_case_blind as needs_case_blind
-from services.worker.extract.wordscan import search_case_blind as search_case_blind
-from services.worker.extract.wordscan import word_scan as word_scan
+from services.worker.extract.wordscan import WordScan, word_scan
 
 _PACKAGE: Final = "services.worker.extract"
 

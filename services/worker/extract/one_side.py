@@ -7,8 +7,8 @@ import re
 from typing import Final
 
 from services.worker.extract.document import Document
-from services.worker.extract.lexicon import compile_case_blind, search_case_blind
 from services.worker.extract.parties import Unit
+from services.worker.extract.wordscan import compile_case_blind, search_case_blind
 
 # Goods sent to or from a place named with a capital ("exports to China", not "to $680 million"),
 # or trade with one ("border trade through three crossings with Thailand").

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Final
 
-from services.worker.extract.lexicon import needs_case_blind
 from services.worker.extract.numbers import NUMBER_WORDS, number_runs
 from services.worker.extract.timex_calendar import WEEKDAYS, add_months, months_in_year
 from services.worker.extract.timex_context import (
@@ -27,6 +26,7 @@ from services.worker.extract.timex_mention import time_mention
 from services.worker.extract.timex_mention import to_when as to_when
 from services.worker.extract.timex_resolve import Expr, resolve
 from services.worker.extract.tries import compile_trie
+from services.worker.extract.wordscan import needs_case_blind
 from shared.models import Granularity, TemporalRelation
 
 _YEAR: Final = r"(?:19|20)[0-9]{2}(?![0-9])"

@@ -5,14 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from services.worker.extract.lexicon import (
-    CaseBlind,
-    TriggerRule,
-    compile_case_blind,
-    cues,
-    needs_case_blind,
-    trigger_rules,
-)
+from services.worker.extract.lexicon import TriggerRule, cues, trigger_rules
+from services.worker.extract.wordscan import CaseBlind, compile_case_blind, needs_case_blind
 from shared.models import EventType
 
 _CASE_BLIND: Final = 0  # which pattern of a `CaseBlind` pair: for any text,

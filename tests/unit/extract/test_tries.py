@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from services.worker.extract.lexicon import WordScan, cues, trigger_rules
+from services.worker.extract.lexicon import cues, trigger_rules
 from services.worker.extract.sentences import split_sentences
 from services.worker.extract.tries import compile_trie, prefixed_trie
+from services.worker.extract.wordscan import WordScan
 from tests.gold.records import ARTICLES_DIR
 
 
