@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 $(COMPILED)/.built: $(STAMP) $(PACKAGE_FILES)
-	rm -rf $(COMPILED)
+	rm -rf $(COMPILED) build
 	TRADEWIRE_COMPILE=1 $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps --target $(COMPILED) .
 	touch $@
 
