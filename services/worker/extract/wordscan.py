@@ -45,27 +45,31 @@ _COMMON_WORDS: Final = frozenset(
 @dataclass(frozen=True, slots=True)
 class WordScan:
     """A lexicon pattern `\\b...` whose matches start with a word character, with the same
-    matches found faster on lower-cased ASCII text: there `\\b` at a position p > 0 means an
-    ASCII non-word character at p - 1, which `fast` consumes before the rest (a pattern
+    matches found faster on lower-cased text: there `\\b` at a position p > 0 means a
+    non-word character at p - 1, which the fast form consumes before the rest (a pattern
     starting with a set of characters is one the engine skips through in C, where `\\b` or
-    a look-ahead costs it an attempt at every position); a match at 0 is tried apart. Both run on
-    the same string (never a slice), so look-behinds see the same text."""
+    a look-ahead costs it an attempt at every position); a match at 0 is tried apart. Both run
+    on the same string (never a slice), so look-behinds see the same text."""
 
     pattern: re.Pattern[str]  # for lower-cased text (compile_lower)
-    fast: re.Pattern[str] | None  # a non-word character, then the pattern without its \b
+    fast: re.Pattern[str] | None  # an ASCII non-word character, then the pattern without \b
     # every branch starts with "^": the only match there can be is at 0 (no re.MULTILINE), where
     # `match` looks once instead of `search` failing at every position (speed)
     at_start: bool = False
-    # the words every match starts with (leads.leading_words), when few: on ASCII text the
-    # pattern is tried only where one of them starts a word
+    # the words every match starts with (leads.leading_words), when few: the pattern is
+    # tried only where one of them starts a word
     leads: tuple[str, ...] = ()
+    wide: re.Pattern[str] | None = None  # `fast` for any text: any non-word character first
+
+    def _fast_for(self, lowered: str) -> re.Pattern[str] | None:
+        return self.fast if lowered.isascii() else self.wide
 
     def search(self, lowered: str) -> bool:
         """Whether the pattern matches somewhere in `lowered`."""
         if self.at_start:
             return self.pattern.match(lowered) is not None
-        fast = self.fast
-        if fast is None or not lowered.isascii():
+        fast = self._fast_for(lowered)
+        if fast is None:
             return self.pattern.search(lowered) is not None
         if self.leads:
             match = self.pattern.match
@@ -75,29 +79,13 @@ class WordScan:
             return False
         return self.pattern.match(lowered) is not None or fast.search(lowered) is not None
 
-    def _lead_matches(self, lowered: str) -> list[re.Match[str]]:
-        """`pattern.finditer(lowered)`'s matches, for ASCII `lowered`: the pattern is tried
-        only where a lead starts a word, the next after the last match's end, as finditer
-        looks for it."""
-        found = []
-        end = 0
-        match = self.pattern.match
-        for pos in _lead_starts(lowered, self.leads):
-            if pos < end:
-                continue
-            m = match(lowered, pos)
-            if m is not None:
-                found.append(m)
-                end = m.end()
-        return found
-
     def groups(self, lowered: str) -> list[tuple[int, int, dict[str, str | None]]]:
         """The start, end and named groups of each match `pattern.finditer(lowered)` yields."""
         if self.at_start:
             m = self.pattern.match(lowered)
             return [] if m is None else [(0, m.end(), m.groupdict())]
-        fast = self.fast
-        if fast is None or not lowered.isascii():
+        fast = self._fast_for(lowered)
+        if fast is None:
             return [(m.start(), m.end(), m.groupdict()) for m in self.pattern.finditer(lowered)]
         if self.leads:
             return [(m.start(), m.end(), m.groupdict()) for m in self._lead_matches(lowered)]
@@ -129,8 +117,8 @@ class WordScan:
             if m is not None:
                 yield m.span()
             return
-        fast = self.fast
-        if fast is None or not lowered.isascii():
+        fast = self._fast_for(lowered)
+        if fast is None:
             for m in self.pattern.finditer(lowered):
                 yield m.span()
             return
@@ -149,22 +137,45 @@ class WordScan:
             yield start + 1, end
             match = fast.search(lowered, end - 1)
 
+    def _lead_matches(self, lowered: str) -> list[re.Match[str]]:
+        """`pattern.finditer(lowered)`'s matches: the pattern is tried only where a lead
+        starts a word, the next after the last match's end, as finditer looks for it."""
+        found = []
+        end = 0
+        match = self.pattern.match
+        for pos in _lead_starts(lowered, self.leads):
+            if pos < end:
+                continue
+            m = match(lowered, pos)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+        return found
+
 
 def _lead_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
-    """Where one of `leads` starts a word in ASCII `lowered`, in order: the only places a
-    match can start (the pattern starts with \\b, then a lead). No lead starts with another:
-    no position is found twice."""
+    """Where one of `leads` starts a word in `lowered`, in order: the only places a match can
+    start (the pattern starts with \\b, then a lead). No lead starts with another: no
+    position is found twice."""
     found = []
     find = lowered.find
     for lead in leads:
         at = find(lead)
         while at != -1:
-            if at == 0 or lowered[at - 1] in _BEFORE_WORD:
+            if at == 0 or _before_word(lowered[at - 1]):
                 found.append(at)
             at = find(lead, at + 1)
     if len(found) > 1:
         found.sort()
     return found
+
+
+def _before_word(ch: str) -> bool:
+    """Whether `\\b` holds between `ch` and a word character: `ch` is no word character (for
+    the regex engine, alphanumeric or "_")."""
+    if ch < "\x80":
+        return ch in _BEFORE_WORD
+    return not ch.isalnum()
 
 
 def word_scan(pattern: str) -> WordScan:
@@ -173,17 +184,21 @@ def word_scan(pattern: str) -> WordScan:
     character."""
     compiled = compile_lower(pattern)
     at_start = all(b.startswith("^") for b in _flat_branches(compiled.pattern))
-    fast = None if at_start else _fast_form(compiled.pattern)
+    forms = None if at_start else _fast_forms(compiled.pattern)
     leads = None
-    if fast is not None and not compiled.flags & re.IGNORECASE:
+    if forms is not None and not compiled.flags & re.IGNORECASE:
         # the fast form's test holds: each branch starts with \b, then a word character
         leads = leading_words(compiled.pattern, max_leads=_MAX_LEADS)
         if leads is not None and not _COMMON_WORDS.isdisjoint(leads):
             leads = None
-    return WordScan(compiled, fast, at_start, leads or ())
+    fast, wide = forms if forms is not None else (None, None)
+    return WordScan(compiled, fast, at_start, leads or (), wide)
 
 
-def _fast_form(lowered: str) -> re.Pattern[str] | None:
+def _fast_forms(lowered: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The fast form for ASCII text (a set of ASCII non-word characters first) and for any
+    text (`[^\\w]` first: the engine tests a category per character, dearer than a set, but
+    still skips ahead where the pattern itself is tried at every letter)."""
     # compile_lower's source is the lowered pattern, maybe behind a look-ahead of first chars
     if lowered.startswith("(?=["):
         head = lowered.find("])(?:")
@@ -193,12 +208,15 @@ def _fast_form(lowered: str) -> re.Pattern[str] | None:
     rests = []
     for branch in _flat_branches(lowered):  # each branch of the top level needs its own \b
         rest = branch[2:]
-        chars = first_chars(rest, ascii_text=True)  # the fast form only runs on ASCII text
+        # ASCII word characters, \w or \d first: a word character in any text
+        chars = first_chars(rest, ascii_text=True)
         if not branch.startswith("\\b") or chars is None or not set(chars) <= _WORD_CHARS:
             return None
         rests.append(rest)
     # its alternation as a trie of first characters: the same matches, found faster (tries)
-    return compile_trie(f"[{re.escape(_ASCII_NON_WORD)}](?:{'|'.join(rests)})", ascii_text=True)
+    body = "|".join(rests)
+    ascii_form = compile_trie(f"[{re.escape(_ASCII_NON_WORD)}](?:{body})", ascii_text=True)
+    return ascii_form, compile_trie(f"[^\\w](?:{body})")
 
 
 def _flat_branches(source: str) -> list[str]:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from services.worker.extract.fastre import lower_text
 from services.worker.extract.lexicon import cues, trigger_rules
 from services.worker.extract.sentences import split_sentences
 from services.worker.extract.tries import compile_trie, prefixed_trie
@@ -142,3 +143,27 @@ def test_every_word_scan_finds_what_its_pattern_finds() -> None:
             assert scan.search(text) == bool(expected)
             at_zero += bool(expected) and expected[0][0] == 0
     assert at_zero > 100  # matches at 0 were compared, not only misses
+
+
+def test_every_word_scan_finds_what_its_pattern_finds_beyond_ascii() -> None:
+    """The same on the gold set's sentences with other characters ("’", "€", "ü", "—"), where
+    the scans run their form for any text and look for their leads as on ASCII text."""
+    texts = []
+    for path in sorted(ARTICLES_DIR.glob("*.txt"))[:400]:
+        text = lower_text(path.read_text(encoding="utf-8"))
+        texts += [s.text for s in split_sentences(text) if not s.text.isascii()]
+    # leads after a quote or a dash ("agree", "visit", "lent"), and after a letter ("éagreed")
+    texts += [
+        "“agreed to cut tariffs,” she said—visits to kenya followed",
+        "the bank—which lent $5 million to ghana—and éagreed to",
+    ]
+    assert len(texts) > 300
+    matched = 0
+    for scan in _lexicon_scans():
+        for text in texts:
+            expected = [(m.start(), m.end(), m.groupdict()) for m in scan.pattern.finditer(text)]
+            assert scan.groups(text) == expected, (scan.pattern.pattern[:80], text)
+            assert scan.spans(text) == [(a, b) for a, b, _ in expected]
+            assert scan.search(text) == bool(expected)
+            matched += bool(expected)
+    assert matched > 300  # real matches compared, not only misses
