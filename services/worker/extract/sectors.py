@@ -33,6 +33,9 @@ class _Matcher:
     # keyword starts and ends with a letter or digit (else they are None).
     after_gap: re.Pattern[str] | None
     at_start: re.Pattern[str] | None
+    # `after_gap` for any text: any character not [\w-] first (a category per character the
+    # engine tests, dearer than a set, but still no attempt at every position)
+    after_any_gap: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -46,7 +49,9 @@ def _matcher() -> _Matcher:
     if not all(re.fullmatch(r"[a-z0-9](?:.*[a-z0-9])?", k) for k in keywords):
         return _Matcher(pattern, keywords, None, None)
     after_gap = re.compile(f"[{re.escape(_ASCII_NON_WORD)}]({trie})" + r"(?![\w-])")
-    return _Matcher(pattern, keywords, after_gap, re.compile(f"(?:{trie})" + r"(?![\w-])"))
+    at_start = re.compile(f"(?:{trie})" + r"(?![\w-])")
+    after_any_gap = re.compile(r"[^\w-](" + trie + r")(?![\w-])")
+    return _Matcher(pattern, keywords, after_gap, at_start, after_any_gap)
 
 
 def find_sectors(text: str) -> set[Sector]:
@@ -55,8 +60,9 @@ def find_sectors(text: str) -> set[Sector]:
     lowered = text.lower()
     # (speed) findall: the patterns have one group or none, so it yields the keywords, without
     # a match object each
-    after_gap, at_start = matcher.after_gap, matcher.at_start
-    if after_gap is None or at_start is None or not lowered.isascii():
+    after_gap = matcher.after_gap if lowered.isascii() else matcher.after_any_gap
+    at_start = matcher.at_start
+    if after_gap is None or at_start is None:
         return {keywords[word] for word in matcher.pattern.findall(lowered)}
     found = set()
     pos = 0
