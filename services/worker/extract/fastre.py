@@ -100,7 +100,8 @@ def compile_lower(pattern: str) -> re.Pattern[str]:
     """`pattern` (written case-insensitively) for lower-cased text, with a look-ahead prefix."""
     lowered = _lower_literals(pattern)
     chars = first_chars(lowered)
-    if chars is None or not set(chars) <= set(string.printable):
+    # a pattern anchored at the start ("^...") is tried there only: nothing to skip to
+    if chars is None or not set(chars) <= set(string.printable) or lowered.startswith("^"):
         return compile_trie(lowered)
     prefixed = prefixed_trie(lowered)  # the trie's own first characters, when it has them
     if prefixed is not None:

@@ -167,6 +167,9 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     # "The money - twelve million euros - will be channelled through ...": the latest fact's
     "money": (_AID.value, tuple(EventType)),
     "sum": (_INV.value, tuple(EventType)),
+    # "The financing comes from the EDCF ... It amounts to USD178 million": the latest fact
+    # that can have a value (a trade figure goes on with continues_figure)
+    "it": (_DEAL.value, (_AID, _INV, _DEAL, _JOINT, _AGR)),
     "amount": (_INV.value, tuple(EventType)),
 }
 

@@ -511,6 +511,15 @@ CASES = [
         EventType.ECONOMIC_AID,
         (2.5e9, "JPY"),
     ),
+    (
+        "'It amounts to' a sum: the value of the fact just told",
+        "Philippines, Korea sign flood loan",
+        "The Philippines and South Korea signed a concessional loan agreement to finance a "
+        "flood control project in Mindanao. The financing comes from the Economic Development "
+        "Cooperation Fund. It amounts to USD178 million, payable over 40 years.",
+        EventType.ECONOMIC_AID,
+        (178e6, "USD"),
+    ),
 ]
 
 
@@ -531,6 +540,22 @@ def test_one_sides_national_total_is_not_the_pairs() -> None:
         "investments of RM378.5bil last year, the highest on record.",
     )
     assert all((378.5e9, "MYR") not in sums for sums in found.values()), found
+
+
+def test_it_amounts_to_gives_no_fact_of_its_own() -> None:
+    # no fact before it to take the sum: nothing; a share of GDP is no sum
+    assert (
+        sums_by_type(
+            "Kenya, Uganda talk trade",
+            "It amounts to $40 million, officials in Kenya and Uganda said.",
+        )
+        == {}
+    )
+    found = sums_by_type(
+        "Ghana, China sign loan",
+        "Ghana and China signed a loan agreement for a railway. It amounts to 2 percent of GDP.",
+    )
+    assert found.get(EventType.ECONOMIC_AID) == set(), found
 
 
 def test_a_pronouns_own_exports_are_not_more_of_the_pairs_trade() -> None:
