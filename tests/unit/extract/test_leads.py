@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from services.worker.extract.leads import leading_words
-from services.worker.extract.lexicon import cues, trigger_rules
-from services.worker.extract.sentences import split_sentences
 from services.worker.extract.wordscan import word_scan
-from tests.gold.records import ARTICLES_DIR
+from tests.unit.extract.corpus import gold_sentences, lexicon_scans, word_start
 
 
 @pytest.mark.parametrize(
@@ -38,25 +34,12 @@ def test_leading_words(pattern: str, expected: tuple[str, ...] | None) -> None:
     assert leading_words(pattern, max_leads=3) == expected
 
 
-def _sentences(limit: int) -> list[str]:
-    out = []
-    for path in sorted(ARTICLES_DIR.glob("*.txt"))[:limit]:
-        text = path.read_text(encoding="utf-8").lower()
-        if text.isascii():
-            out += [text[s.start : s.end] for s in split_sentences(text)]
-    return out
-
-
 def test_every_lexicon_match_starts_with_a_lead() -> None:
     """Each match of every lexicon pattern whose leads can be listed (however many) starts
     with one of them, at a word's start: where none starts a word, no match can."""
-    c = cues()
-    scans = [c.conflict.scan, c.negation, c.intent, c.hedge, c.economic, c.anaphora]
-    scans += [entry.scan for entry in c.domain.values()]
-    scans += [rule.scan for rule in trigger_rules() if rule.scan is not None]
-    sentences = _sentences(200)
+    sentences = gold_sentences(200)
     checked = matched = 0
-    for scan in scans:
+    for scan in lexicon_scans():
         leads = leading_words(scan.pattern.pattern, max_leads=1000)
         if leads is None:
             continue
@@ -64,7 +47,7 @@ def test_every_lexicon_match_starts_with_a_lead() -> None:
         for sentence in sentences:
             for m in scan.pattern.finditer(sentence):
                 assert sentence.startswith(leads, m.start()), (scan.pattern.pattern[:60], m)
-                assert m.start() == 0 or not re.match(r"\w", sentence[m.start() - 1])
+                assert word_start(sentence, m.start())
                 matched += 1
     assert checked > 60 and matched > 2000  # real matches of most patterns were compared
 

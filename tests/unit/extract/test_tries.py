@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from services.worker.extract.fastre import lower_text
-from services.worker.extract.lexicon import cues, trigger_rules
-from services.worker.extract.sentences import split_sentences
 from services.worker.extract.tries import compile_trie, prefixed_trie
-from services.worker.extract.wordscan import WordScan
-from tests.gold.records import ARTICLES_DIR
+from tests.unit.extract.corpus import (
+    assert_scan_finds_what_its_pattern_finds,
+    gold_sentences,
+    lexicon_scans,
+)
 
 
 def _found(
@@ -95,27 +95,11 @@ def test_a_pattern_that_does_not_parse_fails_as_re_does() -> None:
         compile_trie(r"(?:a|b")
 
 
-def _sentences(limit: int) -> list[str]:
-    out = []
-    for path in sorted(ARTICLES_DIR.glob("*.txt"))[:limit]:
-        text = path.read_text(encoding="utf-8").lower()
-        if text.isascii():
-            out += [text[s.start : s.end] for s in split_sentences(text)]
-    return out
-
-
-def _lexicon_scans() -> list[WordScan]:
-    c = cues()
-    scans = [c.conflict.scan, c.negation, c.intent, c.hedge, c.economic, c.liberalising]
-    scans += [entry.scan for entry in c.domain.values()]
-    return scans + [rule.scan for rule in trigger_rules() if rule.scan is not None]
-
-
 def test_every_fast_scan_finds_what_its_plain_form_finds() -> None:
-    sentences = _sentences(260)
+    sentences = gold_sentences(260)
     assert len(sentences) > 1000
     matched = 0
-    for scan in _lexicon_scans():
+    for scan in lexicon_scans():
         if scan.fast is None:
             continue
         plain = re.compile(scan.fast.pattern)
@@ -131,16 +115,13 @@ def test_every_word_scan_finds_what_its_pattern_finds() -> None:
     sentences and on their tails from each of their first words: a text that starts with a
     match is tried as often as one that does not."""
     texts = []
-    for sentence in _sentences(30):
+    for sentence in gold_sentences(30):
         starts = [0, *[m.end() for m in re.finditer(r"\s+", sentence)][:8]]
         texts += [sentence[start:] for start in starts]
     at_zero = 0
-    for scan in _lexicon_scans():
+    for scan in lexicon_scans():
         for text in texts:
-            expected = [(m.start(), m.end(), m.groupdict()) for m in scan.pattern.finditer(text)]
-            assert scan.groups(text) == expected, (scan.pattern.pattern[:80], text)
-            assert scan.spans(text) == [(a, b) for a, b, _ in expected]
-            assert scan.search(text) == bool(expected)
+            expected = assert_scan_finds_what_its_pattern_finds(scan, text)
             at_zero += bool(expected) and expected[0][0] == 0
     assert at_zero > 100  # matches at 0 were compared, not only misses
 
@@ -148,10 +129,7 @@ def test_every_word_scan_finds_what_its_pattern_finds() -> None:
 def test_every_word_scan_finds_what_its_pattern_finds_beyond_ascii() -> None:
     """The same on the gold set's sentences with other characters ("’", "€", "ü", "—"), where
     the scans run their form for any text and look for their leads as on ASCII text."""
-    texts = []
-    for path in sorted(ARTICLES_DIR.glob("*.txt"))[:400]:
-        text = lower_text(path.read_text(encoding="utf-8"))
-        texts += [s.text for s in split_sentences(text) if not s.text.isascii()]
+    texts = gold_sentences(400, ascii_text=False)
     # leads after a quote or a dash ("agree", "visit", "lent"), and after a letter ("éagreed")
     texts += [
         "“agreed to cut tariffs,” she said—visits to kenya followed",
@@ -159,11 +137,7 @@ def test_every_word_scan_finds_what_its_pattern_finds_beyond_ascii() -> None:
     ]
     assert len(texts) > 300
     matched = 0
-    for scan in _lexicon_scans():
+    for scan in lexicon_scans():
         for text in texts:
-            expected = [(m.start(), m.end(), m.groupdict()) for m in scan.pattern.finditer(text)]
-            assert scan.groups(text) == expected, (scan.pattern.pattern[:80], text)
-            assert scan.spans(text) == [(a, b) for a, b, _ in expected]
-            assert scan.search(text) == bool(expected)
-            matched += bool(expected)
+            matched += bool(assert_scan_finds_what_its_pattern_finds(scan, text))
     assert matched > 300  # real matches compared, not only misses
