@@ -52,7 +52,10 @@ def _item(op: Any, av: Any) -> _Starts | None:
     if op is _c.LITERAL:
         return _literal(av)
     if op is _c.SUBPATTERN:
-        return _sequence(av[-1])
+        _group, add_flags, _del_flags, items = av
+        # a case-blind part matches letters a lower-case literal is not ("ſ" for "s", "K"
+        # for "k"): its starts cannot be listed as literals
+        return None if add_flags & re.IGNORECASE else _sequence(items)
     if op is _c.BRANCH:
         union: _Starts = set()
         for branch in av[1]:
@@ -73,8 +76,8 @@ def _item(op: Any, av: Any) -> _Starts | None:
 
 def _literal(value: int) -> _Starts | None:
     """A character other than a lowercase ASCII one is not expanded: the leads are looked for
-    in lower-cased ASCII text, where a case-blind part ("(?i:...)") could match an uppercase
-    or non-ASCII literal to another character ("ſ" to "s")."""
+    in lower-cased text, where an uppercase one does not occur, and a non-ASCII one may have
+    a lower-case form of another length ("İ")."""
     ch = chr(value)
     if not ch.isascii() or ch.isupper():
         return None

@@ -23,8 +23,8 @@ from tests.unit.extract.corpus import gold_sentences, lexicon_scans, word_start
         (r"\b\w+ment\b", None),  # may start with any word character
         (r"\b(?:deal|\d+)\b", None),  # one branch may start with anything
         (r"(?:foo)?", None),  # may match the empty string
-        (r"\b(?i:its)\s+exports", ("its",)),
-        (r"\b(?i:Its)\s+exports", None),  # case-blind and uppercase: not looked for as written
+        (r"\b(?i:its)\s+exports", None),  # case-blind: "ıts" and "İts" match too
+        (r"\b(?:its|their)\s+(?i:exports)", ("its", "their")),  # case-blind only later
         (r"\b\u017ftake", None),  # the long s: a case-blind pattern matches it to "s"
         (r"\b(?:a|b|c|d)", None),  # more than max_leads (3)
         (r"(?:a|b", None),  # does not parse
