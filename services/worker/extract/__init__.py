@@ -16,6 +16,7 @@ from services.worker.extract.candidates import candidate_hits
 from services.worker.extract.classify import decide
 from services.worker.extract.document import Document
 from services.worker.extract.events import find_drafts
+from services.worker.extract.fact_time import told_next_sentences
 from services.worker.extract.fx import FxRates, default_fx
 from services.worker.extract.merge import merge_drafts
 from services.worker.extract.resolve import article_context
@@ -42,7 +43,9 @@ def analyse(article: Article, *, fx: FxRates | None = None) -> Analysis:
     anchor = article.published_at.date() if article.published_at else None
     doc = Document.build(clean, title=article.title, anchor=anchor)
     candidates = candidate_hits(doc)
-    doc.read_numbers(candidates, [*candidates, *venue_sentences(doc.text, doc.sentences)])
+    told_next = told_next_sentences(candidates, len(doc.sentences))
+    venues = venue_sentences(doc.text, doc.sentences)
+    doc.read_numbers(candidates, [*candidates, *venues, *told_next])
     ctx = article_context(doc)
     facts = merge_drafts(doc, find_drafts(ctx, candidates))
     classification, kept = decide(doc, facts)

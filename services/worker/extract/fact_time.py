@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
 from services.worker.extract import clauses as cl
@@ -26,6 +27,14 @@ _SAME_EVENT: Final = compile_case_blind(
 # A day the sentence says something was signed on, a few words before it.
 _SIGNED_BEFORE: Final = re.compile(r"\b(?:signed|inked|sealed)\b(?:\s+[\w-]+){0,4}\s*\Z")
 _SIGNED_REACH: Final = 40
+# The sentences after a lead's deal that may tell the day it was signed or announced.
+_TOLD_NEXT_SENTENCES: Final = 2
+# A deal's day told after it: "signed an agreement ... on Monday", "was announced ... yesterday"
+_DONE_VERB: Final = re.compile(
+    r"\b(?:signed|inked|sealed|announced|unveiled|exchanged|concluded|finali[sz]ed)\b", re.I
+)
+# A day that dates the report, not the deal: "the ministry said Tuesday", "said on Monday"
+_REPORTED_ON: Final = re.compile(r"\b(?:said|says|announced|reported|told\s+\w+)\s+(?:on\s+)?\Z")
 _SIGNED_TYPES: Final = frozenset(
     {EventType.COMMERCIAL_DEAL, EventType.TRADE_AGREEMENT, EventType.INVESTMENT,
      EventType.JOINT_PROJECT, EventType.ECONOMIC_AID}
@@ -43,6 +52,8 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     if not times:
         times, source = scope.times, "sentence"
     signed = _signing_days(ctx, scope, draft)
+    if not signed and scope.index < _LEAD_SENTENCES and draft.type in _SIGNED_TYPES:
+        signed = _told_next(ctx, scope, times)
     if signed:
         times, source = signed, "clause"
     elif draft.type is EventType.TRADE_TARGET:
@@ -90,6 +101,40 @@ def _signing_days(ctx: Context, scope: Scope, draft: Draft) -> list[TimeMention]
         and t.relation is TemporalRelation.OCCURRED
         and _SIGNED_BEFORE.search(text, max(0, t.start - _SIGNED_REACH), t.start) is not None
     ]
+
+
+def told_next_sentences(candidates: Iterable[int], count: int) -> list[int]:
+    """The sentences whose times `_told_next` may read: those after a lead that may hold a
+    fact (the times of other sentences are read only where they hold one)."""
+    leads = [i for i in candidates if i < _LEAD_SENTENCES]
+    if not leads:
+        return []
+    first = min(leads) + 1
+    return list(range(first, min(count, max(leads) + 1 + _TOLD_NEXT_SENTENCES)))
+
+
+def _told_next(ctx: Context, scope: Scope, times: list[TimeMention]) -> list[TimeMention]:
+    """'Dutch firms will invest Sh6.5 billion in ... . The investment ... was announced in
+    Nairobi yesterday': a lead's deal that its own sentence does not date (or dates only by
+    when it was reported, "the ministry said Tuesday") takes the day the next sentences say
+    it was signed or announced."""
+    text = ctx.doc.text
+    if any(not _REPORTED_ON.search(text, max(0, t.start - _SIGNED_REACH), t.start) for t in times):
+        return []
+    sentences = ctx.doc.sentences
+    last = min(scope.index + _TOLD_NEXT_SENTENCES, len(sentences) - 1)
+    if last <= scope.index:
+        return []
+    lo, hi = sentences[scope.index + 1].start, sentences[last].end
+    for t in ctx.times:
+        if t.start < lo or t.granularity is not Granularity.DAY:
+            continue
+        if t.start >= hi or t.relation is not TemporalRelation.OCCURRED:
+            break
+        told = text[sentences[ctx.doc.sentence_index(t.start)].start : t.start]
+        if _DONE_VERB.search(told) is not None:
+            return [t]
+    return []
 
 
 def _target_times(
