@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Final
 
 from services.worker.extract import clauses as cl
@@ -27,6 +28,7 @@ _SAME_EVENT: Final = compile_case_blind(
 # A day the sentence says something was signed on, a few words before it.
 _SIGNED_BEFORE: Final = re.compile(r"\b(?:signed|inked|sealed)\b(?:\s+[\w-]+){0,4}\s*\Z")
 _SIGNED_REACH: Final = 40
+_WEEK: Final = timedelta(days=7)
 # The sentences after a lead's deal that may tell the day it was signed or announced.
 _TOLD_NEXT_SENTENCES: Final = 2
 # A deal's day told after it: "signed an agreement ... on Monday", "was announced ... yesterday"
@@ -54,6 +56,10 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     signed = _signing_days(ctx, scope, draft)
     if not signed and scope.index < _LEAD_SENTENCES and draft.type in _SIGNED_TYPES:
         signed = _told_next(ctx, scope, times)
+    if not signed and times and _signed_past(draft):
+        # "signed a deal for the supply of gas in 2026": the deliveries lie ahead, the
+        # signing does not; a later period is not its date (the lead's day may be)
+        times = _not_ahead(ctx.doc.anchor, times)
     if signed:
         times, source = signed, "clause"
     elif draft.type is EventType.TRADE_TARGET:
@@ -135,6 +141,25 @@ def _told_next(ctx: Context, scope: Scope, times: list[TimeMention]) -> list[Tim
         if _DONE_VERB.search(told) is not None:
             return [t]
     return []
+
+
+def _signed_past(draft: Draft) -> bool:
+    """A deal, agreement or investment the sentence says was signed ('signed', 'inked')."""
+    hit = draft.hit
+    return (
+        hit.rule.type == "@sign"
+        and draft.type in _SIGNED_TYPES
+        and cl.is_past_verb(hit.text.split()[0])
+    )
+
+
+def _not_ahead(anchor: date | None, times: list[TimeMention]) -> list[TimeMention]:
+    """The times that do not start after the week of the publication day (a weekday in it
+    may be last week's: `cl.in_tense`); all of them when the day is unknown."""
+    if anchor is None:
+        return times
+    last = anchor + _WEEK
+    return [t for t in times if t.begin is None or t.begin <= last]
 
 
 def _target_times(

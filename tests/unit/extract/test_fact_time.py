@@ -39,3 +39,36 @@ def test_a_leads_deal_takes_the_day_told_next(text: str, day: date | None) -> No
     assert investments, [e.event_type for e in events]
     when = investments[0].when
     assert (when.start if when is not None and when.resolved else None) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the deliveries lie ahead; the signing is the lead's day
+        (
+            "Turkey and Hungary signed 12 agreements in Ankara on Monday. "
+            "Turkey's BOTAS and Hungary's MVM signed "
+            "a deal for the supply of 275 million cubic meters of gas to Hungary in 2026.",
+            date(2024, 2, 26),
+        ),
+        # a period before the week of the publication day still dates it
+        (
+            "Turkey and Hungary signed 12 agreements in Ankara on Monday. "
+            "Turkey's BOTAS and Hungary's MVM signed "
+            "a deal in January for the supply of 275 million cubic meters of gas to Hungary.",
+            date(2024, 1, 1),
+        ),
+    ],
+)
+def test_a_signed_deal_is_not_dated_by_the_period_ahead(text: str, day: date) -> None:
+    events = analyse(article("Turkey, Hungary sign gas deal", text)).events
+    deals = [e for e in events if e.event_type is EventType.COMMERCIAL_DEAL]
+    assert deals, [e.event_type for e in events]
+    assert all(e.when is not None and e.when.start == day for e in deals)
+
+
+def test_a_deal_to_be_signed_keeps_the_period_ahead() -> None:
+    text = "Turkey's BOTAS and Hungary's MVM will sign a deal to supply gas to Hungary in 2026."
+    events = analyse(article("Turkey, Hungary to sign gas deal", text)).events
+    assert events, "no event"
+    assert all(e.when is not None and e.when.start == date(2026, 1, 1) for e in events)
