@@ -37,6 +37,8 @@ _DONE_VERB: Final = re.compile(
 )
 # A day that dates the report, not the deal: "the ministry said Tuesday", "said on Monday"
 _REPORTED_ON: Final = re.compile(r"\b(?:said|says|announced|reported|told\s+\w+)\s+(?:on\s+)?\Z")
+# How long money flows or goods are delivered, counted from the publication day.
+_SPAN_AHEAD: Final = re.compile(r"(?:over|in|within|during)\s+the\s+(?:next|coming)\b", re.I)
 _SIGNED_TYPES: Final = frozenset(
     {EventType.COMMERCIAL_DEAL, EventType.TRADE_AGREEMENT, EventType.INVESTMENT,
      EventType.JOINT_PROJECT, EventType.ECONOMIC_AID}
@@ -49,10 +51,13 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     told soon after the lead, the lead's day; never the dateline's, never the inside of an
     amount (`scope.times`)."""
     lo, hi = draft.clause
-    times = [t for t in scope.times if lo <= t.start and t.end <= hi]
+    usable, spans_ahead = scope.times, []
+    if draft.type in _SIGNED_TYPES:
+        usable, spans_ahead = _apart_spans_ahead(scope.times)
+    times = [t for t in usable if lo <= t.start and t.end <= hi]
     source = "clause"
     if not times:
-        times, source = scope.times, "sentence"
+        times, source = usable, "sentence"
     signed = _signing_days(ctx, scope, draft)
     if not signed and scope.index < _LEAD_SENTENCES and draft.type in _SIGNED_TYPES:
         signed = _told_next(ctx, scope, times)
@@ -73,13 +78,7 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
         # to 500 billion baht by 2027" was agreed when the text says, not by 2027
         times = [t for t in times if t.relation is not TemporalRelation.TARGET]
     if times:
-        at = draft.hit.start
-        near, best = times[0], min(abs(times[0].start - at), abs(times[0].end - at))
-        for t in times[1:]:  # the first of the nearest, as min() would
-            distance = min(abs(t.start - at), abs(t.end - at))
-            if distance < best:
-                near, best = t, distance
-        draft.time = cl.in_tense(ctx.doc.anchor, draft.hit.text, near)
+        draft.time = cl.in_tense(ctx.doc.anchor, draft.hit.text, _nearest(times, draft.hit.start))
         draft.time_from = source
         return
     sentence = scope.sentence
@@ -92,6 +91,28 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     if scope.index <= _LEAD_REACH_SENTENCES and _at_the_lead_event(draft, text):
         draft.time = _lead_day(ctx)
         draft.time_from = "lead" if draft.time is not None else "none"
+    if draft.time is None and spans_ahead:
+        draft.time, draft.time_from = _nearest(spans_ahead, draft.hit.start), "sentence"
+
+
+def _nearest(times: list[TimeMention], at: int) -> TimeMention:
+    """The first of the times nearest `at`, as min() would find it."""
+    near, best = times[0], min(abs(times[0].start - at), abs(times[0].end - at))
+    for t in times[1:]:
+        distance = min(abs(t.start - at), abs(t.end - at))
+        if distance < best:
+            near, best = t, distance
+    return near
+
+
+def _apart_spans_ahead(times: list[TimeMention]) -> tuple[list[TimeMention], list[TimeMention]]:
+    """'will invest $15 billion over the next five years, the cabinet said on Wednesday':
+    the years say how long the money flows, not when it was pledged; they date the fact
+    only when nothing else does."""
+    spans = [t for t in times if _SPAN_AHEAD.match(t.text) is not None]
+    if not spans:
+        return times, spans
+    return [t for t in times if _SPAN_AHEAD.match(t.text) is None], spans
 
 
 def _signing_days(ctx: Context, scope: Scope, draft: Draft) -> list[TimeMention]:

@@ -11,6 +11,7 @@ from shared.models import EventType
 from tests.unit.extract.articles import article
 
 # 2024-03-01 is a Friday: "on Monday" is 2024-02-26, "yesterday" 2024-02-29
+RECEIVED_DAY = date(2024, 3, 1)  # the publication day `article` gives
 LEAD = "Dutch horticulture firms will invest $45 million in cold storage facilities in Kenya"
 CASES = [
     # the next sentence tells the day it was announced or signed
@@ -72,3 +73,24 @@ def test_a_deal_to_be_signed_keeps_the_period_ahead() -> None:
     events = analyse(article("Turkey, Hungary to sign gas deal", text)).events
     assert events, "no event"
     assert all(e.when is not None and e.when.start == date(2026, 1, 1) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # the years say how long the money flows; the day it was pledged dates the fact
+        (
+            "Saudi Arabia will invest $15 billion in Egypt over the next five years, the "
+            "Egyptian cabinet said on Wednesday.",
+            date(2024, 2, 28),
+        ),
+        # with nothing else to date it, the span does
+        ("Saudi Arabia will invest $15 billion in Egypt over the next five years.", RECEIVED_DAY),
+    ],
+)
+def test_a_span_ahead_dates_a_pledge_only_when_nothing_else_does(text: str, start: date) -> None:
+    events = analyse(article("Saudi Arabia to invest in Egypt", text)).events
+    investments = [e for e in events if e.event_type is EventType.INVESTMENT]
+    assert investments, [e.event_type for e in events]
+    when = investments[0].when
+    assert when is not None and when.start == start
