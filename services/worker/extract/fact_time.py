@@ -51,7 +51,8 @@ def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
     told soon after the lead, the lead's day; never the dateline's, never the inside of an
     amount (`scope.times`)."""
     lo, hi = draft.clause
-    usable, spans_ahead = scope.times, []
+    usable: list[TimeMention] = scope.times
+    spans_ahead: list[TimeMention] = []
     if draft.type in _SIGNED_TYPES:
         usable, spans_ahead = _apart_spans_ahead(scope.times)
     times = [t for t in usable if lo <= t.start and t.end <= hi]
