@@ -135,6 +135,15 @@ RESOLVED = [
      "in the January-September period of 2024", date(2024, 1, 1), date(2024, 9, 30), R, OCC),
     ("He led a delegation to India in March last year.", date(2026, 3, 18),
      "in March last year", date(2025, 3, 1), date(2025, 3, 31), M, OCC),
+    # Two ends of one span, each a month or a day: one expression.
+    ("FDI inflows of $11.3 billion from April 2000 to September 2025 made it", date(2026, 2, 10),
+     "from April 2000 to September 2025", date(2000, 4, 1), date(2025, 9, 30), R, OCC),
+    ("It drew $180 billion between April 2000 and March 2025.", date(2026, 2, 10),
+     "between April 2000 and March 2025", date(2000, 4, 1), date(2025, 3, 31), R, OCC),
+    ("Deliveries will run from May 3 through June 7.", date(2026, 2, 10),
+     "from May 3 through June 7", date(2026, 5, 3), date(2026, 6, 7), R, PLN),
+    ("Exports ran from March 2024 – June 2025.", date(2026, 2, 10),
+     "from March 2024 – June 2025", date(2024, 3, 1), date(2025, 6, 30), R, OCC),
 ]  # fmt: skip
 
 
@@ -285,6 +294,29 @@ def test_digits_that_int_cannot_read_are_no_time_and_no_crash(text: str) -> None
     # str.isdigit() accepts superscripts that int() refuses: this once raised ValueError
     found = find_times(text, date(2024, 6, 1))
     assert [t.text for t in found if "year" in t.text or "month" in t.text] == []
+
+
+def test_a_spans_first_end_takes_the_year_of_its_last() -> None:
+    sentence = "It sold power between June 15 and November 15 last year."
+    span, year = find_times(sentence, date(2026, 2, 12))
+    assert (span.text, span.begin, span.finish) == (
+        "between June 15 and November 15",
+        date(2025, 6, 15),
+        date(2025, 11, 15),
+    )
+    assert year.text == "last year"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade rose from March to $5 billion in April.",  # "to" a sum, then another month
+        "It met in March and again in April.",  # "and" without "between"
+        "The plant ran from June 2025 until it closed. In May 2026 it reopened.",
+    ],
+)
+def test_two_months_that_bound_no_span_stay_apart(sentence: str) -> None:
+    assert len(find_times(sentence, date(2026, 2, 12))) == 2
 
 
 def test_weekdays_of_two_clauses_are_not_a_run() -> None:
