@@ -40,6 +40,8 @@ from services.worker.extract.document import Document
         ("Chinese investor pulls out of $280 million logistics hub", True),
         ("Australia-EU free trade talks collapse again over beef", True),
         ("Brazil ended the gas supply deal with Bolivia", True),
+        ("Azerbaijan's SOCAR denies plan to buy stake in Greek gas grid operator", True),
+        ("The company denied reports that it would sell the plant", True),
         # "the end of" a visit is when something was said, not a visit called off
         ("the minister said at the end of a two-day visit to the archipelago", False),
         # cues whose first word is not one of the older anchors
@@ -92,6 +94,9 @@ def _document(sentence: str) -> Document:
         ("The national debt rose again in March", "macro"),
         ("BOK holds key rate at 2.5% for 4th straight time", "macro"),
         ("The RBI left the repo rate unchanged on Friday", "macro"),
+        ("Egyptian pound slips past 51 per dollar as investors trim T-bill holdings", "stocks"),
+        ("The Egyptian pound weakened past 51 to the dollar on Wednesday", "stocks"),
+        ("The dollar rose against the yen in Tokyo", "stocks"),
     ],
 )
 def test_topic_cues(sentence: str, domain: str) -> None:
