@@ -84,6 +84,13 @@ _AGREED_ECONOMIC: Final = re.compile(
     r"free[- ]trade|fta|pact|deal|zone|standards|supply|transport|belt\s+and\s+road|"
     r"integration|connectivity)\b"
 )
+# Economic areas a signed text may list beside others ("in renewable energy, education,
+# mining services and agribusiness"): with one of them the text is economic.
+_ECONOMIC_AREAS: Final = re.compile(
+    r"\b(?:trade|trading|economic|economy|investments?|energy|oil|gas|infrastructure|"
+    r"railways?|ports?|pipelines?|logistics|finance|financial|banking|payments?|industr\w+|"
+    r"agricultur\w*|agribusiness|food|mining|minerals|transport|manufactur\w*)\b"
+)
 _PURPOSE: Final = re.compile(
     r"^(?:[^.;]{0,40}?)\bto\s+(?:(jointly\s+\w+|co-?(?:develop|produce|finance)\w*|build|develop|"
     r"construct)|invest|acquire)\b"
@@ -163,13 +170,16 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "value": (_DEAL.value, tuple(EventType)),
     "injection": (_INV.value, (_INV, _AID)),
     # "The commitment, to be disbursed over five years, is worth $150 million"
-    "commitment": (_INV.value, (_INV, _AID, _JOINT)),
+    "commitment": (_INV.value, (_INV, _AID, _JOINT, _AGR)),
     # "The money - twelve million euros - will be channelled through ...": the latest fact's
     "money": (_AID.value, tuple(EventType)),
     "sum": (_INV.value, tuple(EventType)),
     # "The financing comes from the EDCF ... It amounts to USD178 million": the latest fact
     # that can have a value (a trade figure goes on with continues_figure)
     "it": (_DEAL.value, (_AID, _INV, _DEAL, _JOINT, _AGR)),
+    "they": (_DEAL.value, (_AID, _INV, _DEAL, _JOINT, _AGR)),
+    # "The two sides did not disclose the price. People familiar ... put it at £1.3 billion"
+    "price": (_DEAL.value, (_DEAL, _INV)),
     "amount": (_INV.value, tuple(EventType)),
 }
 
@@ -269,8 +279,10 @@ def _has(pair: CaseBlind, lowered: str, v: int) -> bool:
 
 def _sign_type(found: str, after: str, v: int) -> tuple[str, str]:
     words = found + " " + after
-    if _has(_EXECUTIVE_ORDER, words, v) or _has(_NON_ECONOMIC, words, v):
+    if _has(_EXECUTIVE_ORDER, words, v):
         return "", "none"
+    if _has(_NON_ECONOMIC, words, v) and _ECONOMIC_AREAS.search(after) is None:
+        return "", "none"  # "agreements in renewable energy, education, mining" are economic
     if _has(_AID_WORDS, words, v):
         return _AID_V, "aid"
     if _has(_JV_WORDS, words, v):

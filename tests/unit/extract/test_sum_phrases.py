@@ -520,6 +520,56 @@ CASES = [
         EventType.ECONOMIC_AID,
         (178e6, "USD"),
     ),
+    (
+        "'They are worth' a sum: the deals just told",
+        "Indian exporters sign deals in Dhaka",
+        "Indian exporters signed supply deals with Bangladeshi buyers at the fair in Dhaka. "
+        "They are worth Tk 2,150 crore, the organisers said.",
+        EventType.COMMERCIAL_DEAL,
+        (2150e7, "BDT"),
+    ),
+    (
+        "a price not disclosed, then 'put it at' a sum",
+        "Quebec's CDPQ to buy quarter of British power distributor",
+        "Caisse de dépôt et placement du Québec agreed to buy a 25 per cent stake in British "
+        "power distributor Northshore Energy Networks. The two sides did not disclose the "
+        "price. People familiar with the matter put it at about £1.3 billion.",
+        EventType.INVESTMENT,
+        (1.3e9, "GBP"),
+    ),
+    (
+        "'the' and a word before the noun that refers back ('The concessional loan')",
+        "Japan lends Kenya for Mombasa zone",
+        "Japan and Kenya signed a loan agreement for the Dongo Kundu special economic zone. "
+        "The concessional loan, extended through JICA, amounts to 45 billion yen.",
+        EventType.ECONOMIC_AID,
+        (45e9, "JPY"),
+    ),
+    (
+        "an MoU's commitment is its value",
+        "Qatar, UK sign investment partnership",
+        "The Qatar Investment Authority and the UK government signed a memorandum of "
+        "understanding on a new investment partnership. The commitment is worth £2bn over "
+        "five years.",
+        EventType.TRADE_AGREEMENT,
+        (2e9, "GBP"),
+    ),
+    (
+        "trade 'was close to' a sum",
+        "Spain, Mexico ties",
+        "Bilateral trade between Mexico and Spain was close to US$11 billion last year.",
+        EventType.TRADE_VOLUME,
+        (11e9, "USD"),
+    ),
+    (
+        "agreements in a list of areas, one of them not economic, are economic",
+        "Australian mission signs deals in Manila",
+        "An Australian business delegation signed agreements in renewable energy, education, "
+        "mining services and agribusiness in Manila. The deals were valued at about "
+        "A$640 million.",
+        EventType.TRADE_AGREEMENT,
+        (640e6, "AUD"),
+    ),
 ]
 
 
