@@ -73,6 +73,7 @@ _OR_GAP: Final = re.compile(
     re.I,
 )
 _APPOSITIVE_GAP: Final = re.compile(r"\s*,\s*")
+_APPOSITION_END: Final = re.compile(r"\s*(?:[,;.)]|$)")
 # "Tk 550 crore in the unit, Bida said. That is equivalent to about $45 million": the next
 # sentence converts the sum the sentence before ends with. CONVERSION_LEAD finds such a
 # sentence, so that it is read with the one before; the gap then ties the two sums.
@@ -296,11 +297,19 @@ def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> li
                 or _NEXT_SENTENCE_GAP.fullmatch(text, gap_start, gap_end)
             )
             # "€210 million, around Tk 2,730 crore, to Bangladesh": the same sum again
-            paren = paren or (
+            apposed = (
                 after.approximate
                 and after.currency != here.currency
                 and _APPOSITIVE_GAP.fullmatch(text, gap_start, gap_end) is not None
-                and text[after.end - offset : after.end - offset + 1] in (",", ";", ")")
+            )
+            then = found[i + 2] if i + 2 < len(found) else None
+            paren = paren or (
+                apposed
+                and (
+                    text[after.end - offset : after.end - offset + 1] in (",", ";", ")")
+                    # "32.6 billion yen, approximately Rs. 66 billion or US$ 220 million"
+                    or _chained_usd(text, after, then, offset, _APPOSITION_END) is not None
+                )
             )
             if (paren or spelled) and _in_dollars(after) and here.currency != "USD":
                 here = here._replace(stated_usd=after.value, stated_usd_text=after.text)
@@ -308,8 +317,9 @@ def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> li
             elif paren:
                 i += 1  # the same sum in another currency would count the amount twice
                 usd = _chained_usd(
-                    text, after, found[i + 1] if i + 1 < len(found) else None, offset
-                )
+                    text, after, found[i + 1] if i + 1 < len(found) else None, offset,
+                    _APPOSITION_END if apposed else _PAREN_CLOSE,
+                )  # fmt: skip
                 if usd is not None and here.currency != "USD":
                     # "Dh2.2 billion (Rs 5,170 crore, or about $600 million)"
                     here = here._replace(stated_usd=usd.value, stated_usd_text=usd.text)
@@ -320,16 +330,18 @@ def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> li
 
 
 def _chained_usd(
-    text: str, other: MoneyMention, then: MoneyMention | None, offset: int
+    text: str, other: MoneyMention, then: MoneyMention | None, offset: int, end: re.Pattern[str]
 ) -> MoneyMention | None:
-    """The USD sum that converts `other`, itself a bracketed conversion, inside the same
-    brackets ("(Rs 5,170 crore, or about $600 million)"): it converts the first sum too."""
+    """The USD sum that converts `other`, itself a conversion, inside the same brackets or
+    apposition ("(Rs 5,170 crore, or about $600 million)", "32.6 billion yen, approximately
+    Rs. 66 billion or US$ 220 million,"): it converts the first sum too. `end` is what must
+    follow it (the closing bracket, the apposition's end)."""
     if then is None or then.unit is not None or not _in_dollars(then):
         return None
     gap_start, gap_end = other.end - offset, then.start - offset
     if _OR_GAP.fullmatch(text, gap_start, gap_end) is None:
         return None
-    return then if _PAREN_CLOSE.match(text, then.end - offset) else None
+    return then if end.match(text, then.end - offset) else None
 
 
 def _order(mention: MoneyMention) -> tuple[int, int]:

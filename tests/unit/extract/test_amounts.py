@@ -174,12 +174,15 @@ def test_stated_usd_conversion_joins_its_amount() -> None:
          2.2e9, "AED", 6e8),
         ("loans worth 41.6 billion yen (about VND 6.9 trillion, or about $270 million).",
          4.16e10, "JPY", 2.7e8),
+        # ... or in an apposition the sentence goes on after
+        ("The loan amounts to 32.6 billion yen, approximately Rs. 66 billion or US$ 220 "
+         "million, the ministry said.", 3.26e10, "JPY", 2.2e8),
     ],
 )  # fmt: skip
 def test_a_conversion_after_a_period_or_another_conversion(
     sentence: str, value: float, currency: str, usd: float
 ) -> None:
-    [m] = find_amounts(sentence, countries={"QAT", "KEN", "ARE", "IND", "VNM", "JPN"})
+    [m] = find_amounts(sentence, countries={"QAT", "KEN", "ARE", "IND", "VNM", "JPN", "LKA"})
     assert (m.value, m.currency, m.stated_usd) == (value, currency, usd)
 
 
