@@ -46,10 +46,11 @@ _SIGNED_TYPES: Final = frozenset(
 
 
 def date_fact(ctx: Context, scope: Scope, draft: Draft) -> None:
-    """The day the sentence says the fact was signed, else the time expression nearest the
-    trigger: in its clause, else its sentence, else the venue's dates, else, for a signing
-    told soon after the lead, the lead's day; never the dateline's, never the inside of an
-    amount (`scope.times`)."""
+    """The day the sentence says the fact was signed (for a lead's deal, also the day the
+    next sentences say so), else the time expression nearest the trigger: in its clause, else
+    its sentence, else the venue's dates, else, for a signing told soon after the lead, the
+    lead's day; never the dateline's, never the inside of an amount (`scope.times`), never a
+    period ahead of a signing, and a span ahead ("over the next five years") only last."""
     lo, hi = draft.clause
     usable: list[TimeMention] = scope.times
     spans_ahead: list[TimeMention] = []
@@ -155,10 +156,12 @@ def _told_next(ctx: Context, scope: Scope, times: list[TimeMention]) -> list[Tim
         return []
     lo, hi = sentences[scope.index + 1].start, sentences[last].end
     for t in ctx.times:
+        if t.start >= hi:
+            break
         if t.start < lo or t.granularity is not Granularity.DAY:
             continue
-        if t.start >= hi or t.relation is not TemporalRelation.OCCURRED:
-            break
+        if t.relation is not TemporalRelation.OCCURRED:
+            continue
         told = text[sentences[ctx.doc.sentence_index(t.start)].start : t.start]
         if _DONE_VERB.search(told) is not None:
             return [t]

@@ -22,6 +22,11 @@ CASES = [
         date(2024, 2, 26),
     ),
     (f"{LEAD}. Talks began in January. The deal was signed on Monday.", date(2024, 2, 26)),
+    # a planned day before it is passed over, not the end of the search
+    (
+        f"{LEAD}. Work will start next Tuesday. The deal was signed on Monday.",
+        date(2024, 2, 26),
+    ),
     # the report's day alone still dates it
     (f"{LEAD}, the ministry said on Thursday.", date(2024, 2, 29)),
     # the lead's own day is not overridden
