@@ -302,15 +302,17 @@ def _attach_conversions(text: str, found: list[MoneyMention], offset: int) -> li
                 and after.currency != here.currency
                 and _APPOSITIVE_GAP.fullmatch(text, gap_start, gap_end) is not None
             )
-            then = found[i + 2] if i + 2 < len(found) else None
             paren = paren or (
                 apposed
                 and (
                     text[after.end - offset : after.end - offset + 1] in (",", ";", ")")
                     # "32.6 billion yen, approximately Rs. 66 billion or US$ 220 million"
-                    or _chained_usd(text, after, then, offset, _APPOSITION_END) is not None
+                    or _chained_usd(
+                        text, after, found[i + 2] if i + 2 < len(found) else None, offset,
+                        _APPOSITION_END,
+                    ) is not None
                 )
-            )
+            )  # fmt: skip
             if (paren or spelled) and _in_dollars(after) and here.currency != "USD":
                 here = here._replace(stated_usd=after.value, stated_usd_text=after.text)
                 i += 1
