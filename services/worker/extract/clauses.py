@@ -69,7 +69,7 @@ _IRREGULAR_PAST: Final = frozenset(
     {"struck", "won", "sold", "bought", "took", "made", "held", "met", "set", "put", "broke"}
     | {"laid", "built", "lent", "gave", "paid"}
 )
-_WEEK: Final = timedelta(days=7)
+WEEK: Final = timedelta(days=7)  # a weekday named is in the week before or after a day
 _WEEKDAY: Final = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
@@ -85,14 +85,14 @@ def in_tense(anchor: date | None, trigger: str, t: TimeMention) -> TimeMention:
     if anchor is None or t.begin is None or t.granularity is not Granularity.DAY:
         return t
     ahead = (t.begin - anchor).days
-    if not 0 <= ahead <= _WEEK.days or not _WEEKDAY.search(t.text):
+    if not 0 <= ahead <= WEEK.days or not _WEEKDAY.search(t.text):
         return t
     if not trigger or not is_past_verb(trigger.split()[0]):
         return t
     if ahead == 0:  # the day of the dateline itself: done, whatever 'will' follows
         return replace(t, relation=TemporalRelation.OCCURRED)
-    finish = t.finish - _WEEK if t.finish else None
-    return replace(t, begin=t.begin - _WEEK, finish=finish, relation=TemporalRelation.OCCURRED)
+    finish = t.finish - WEEK if t.finish else None
+    return replace(t, begin=t.begin - WEEK, finish=finish, relation=TemporalRelation.OCCURRED)
 
 
 def split_clauses(text: str, base: int) -> list[tuple[int, int]]:

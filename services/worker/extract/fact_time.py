@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
 from services.worker.extract import clauses as cl
@@ -28,7 +28,6 @@ _SAME_EVENT: Final = compile_case_blind(
 # A day the sentence says something was signed on, a few words before it.
 _SIGNED_BEFORE: Final = re.compile(r"\b(?:signed|inked|sealed)\b(?:\s+[\w-]+){0,4}\s*\Z")
 _SIGNED_REACH: Final = 40
-_WEEK: Final = timedelta(days=7)
 # The sentences after a lead's deal that may tell the day it was signed or announced.
 _TOLD_NEXT_SENTENCES: Final = 2
 # A deal's day told after it: "signed an agreement ... on Monday", "was announced ... yesterday"
@@ -183,7 +182,7 @@ def _not_ahead(anchor: date | None, times: list[TimeMention]) -> list[TimeMentio
     may be last week's: `cl.in_tense`); all of them when the day is unknown."""
     if anchor is None:
         return times
-    last = anchor + _WEEK
+    last = anchor + cl.WEEK
     return [t for t in times if t.begin is None or t.begin <= last]
 
 
