@@ -73,10 +73,12 @@ _COMPANY_PRONOUN: Final = re.compile(
     r"\W*(?:It|They)\s+(?:has|have|had|will|would|is|are|was|were|also|said|plans?)\b"
 )
 _ANAPHOR_LOOKBACK_SENTENCES: Final = 3
-# The pair named in the trigger's own words ("trade between both countries stood at"): a
-# name later in the clause ("as India imported more Russian oil") is not a side of it.
+# The pair named in the trigger's own words ("trade between both countries stood at", "between
+# the countries"): a name later in the clause ("as India imported more Russian oil", "a fraction
+# of Australia's trade with Indonesia") is not a side of it.
 _PAIR_IN_TRIGGER: Final = compile_trie(  # (speed) tries: its first letters are a prefix
     r"\b(?:between\s+)?(?:(?:the|both|these)\s+two|both)\s+(?:countries|nations|sides|economies)\b"
+    r"|\bbetween\s+the\s+(?:countries|nations|economies)\b"
 )
 # The clause's subject refers to the last company ('According to the company, ...' does not).
 _SUBJECT_ANAPHOR: Final = re.compile(

@@ -22,6 +22,8 @@ from services.worker.extract.document import Document
         ("The two countries agreed to cut tariffs on farm goods", False),
         ("The PTA has covered only about 450 tariff lines on each side since 2009", False),
         ("they agreed on the tariff of the Itaipú hydroelectric dam until 2027", False),
+        # barriers other than tariffs are what cooperation resolves, not a tariff itself
+        ("agreed to raise trade to $40 billion by 2030 by resolving non-tariff barriers", False),
         ("Kenya and Uganda agree to lift curbs", False),
         # a conflict cue in a concessive phrase is background to what the clause reports
         ("German companies pledge billions for Mexico despite US tariff uncertainty", False),

@@ -336,6 +336,24 @@ CASES = [
         (11.8e9, "USD"),
     ),
     (
+        "'a target of' a sum, in a sentence about the pair's trade",
+        "Vietnam, Laos eye more trade",
+        "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "
+        "ten months of 2025, and instructed ministries to work towards a target of USD 5 "
+        "billion by 2030.",
+        EventType.TRADE_TARGET,
+        (5e9, "USD"),
+    ),
+    (
+        "a goal quoted, then the trade the speaker notes: the quote ends the goal's words",
+        "Romania, Turkiye eye more trade",
+        'Romania and Turkiye held talks on Tuesday. "Our goal is to raise it to $15 billion," '
+        "the minister said, noting that trade between the two countries reached $10.4 billion "
+        "last year.",
+        EventType.TRADE_VOLUME,
+        (10.4e9, "USD"),
+    ),
+    (
         "an agreement's value after a sentence on the visit it was signed during",
         "Armenia, Masdar sign solar deal",
         "The Government of Armenia and Masdar of the United Arab Emirates have signed an "
@@ -882,6 +900,17 @@ def test_witnesses_are_not_parties() -> None:
     )
     countries = {c for e in analyse(article("Bridge deal", text)).events for c in e.countries}
     assert countries == {"BGR", "ROU"}
+
+
+def test_trade_between_the_countries_is_the_pairs_not_a_comparisons() -> None:
+    text = (
+        "Australia and the Philippines signed a strategic partnership on Wednesday. Two-way "
+        "trade between the countries was worth $6.4 billion in 2024, a fraction of Australia's "
+        "trade with Indonesia or Vietnam."
+    )
+    events = analyse(article("Australia, Philippines sign pact", text)).events
+    volumes = [e for e in events if e.event_type is EventType.TRADE_VOLUME]
+    assert [e.countries for e in volumes] == [["AUS", "PHL"]]
 
 
 def test_a_border_near_the_work_is_no_party() -> None:
