@@ -138,6 +138,26 @@ def dateline_end(text: str) -> int:
     return match.end()
 
 
+_DATELINE_PLACES: Final = frozenset({"city", "capital", "region", "country"})
+
+
+def dateline_country(text: str, mentions: Sequence[Mention]) -> str:
+    """The country code of the place a dateline credited to an outlet names ("SEOUL, June 10
+    (Yonhap) --": the outlet reports from home), or "" (`mentions`: the text's, in order). A
+    dateline without a credit may be a correspondent's abroad ("MANILA — Canadian pork ...")."""
+    end = dateline_end(text)
+    match = _DATELINE.match(text[:160])
+    if not end or match is None or not match.group("agency"):
+        return ""
+    for m in mentions:
+        if m.start >= end:
+            break
+        entity = m.entity
+        if entity.kind in _DATELINE_PLACES:
+            return entity.place_country or entity.country or ""
+    return ""
+
+
 # (speed) _TAIL's speech verb starts at most this far before the closing punctuation (at most
 # 120 characters follow it; the longest verb has 9 letters), _LEAD's ends at most this far
 # into the sentence (it starts within 90): the literal tests need only read there.

@@ -53,6 +53,7 @@ class LocalDollar:
     code: str
     sources: tuple[str, ...]
     needs_word: str | None
+    country: str = ""  # the ISO alpha-3 code of the country
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,9 @@ class CurrencyLexicon:
             return Prefix(start=start, symbol=symbol, glued=end == pos)
         return None
 
-    def bare_dollar(self, hints: Collection[str], text: str, pair: Collection[str] = ()) -> str:
+    def bare_dollar(
+        self, hints: Collection[str], text: str, pair: Collection[str] = (), dateline: str = ""
+    ) -> str:
         """The code of a bare "$" or "dollar" in this story: USD (wire stories on international
         deals quote USD so), unless exactly one country of the hint writes its own currency as
         "$" (Mexico only when the text says "peso"), the text neither marks that currency
@@ -128,7 +131,8 @@ class CurrencyLexicon:
         press ("The Canadian Press", "RNZ"); never in a story with a wire credit ("(Reuters)").
         When the story's main `pair` is known, the dollar country must be one of it: Singapore
         named in passing does not make a Jakarta story's "$" Singapore's. Of two such
-        countries, `_home_of` picks one."""
+        countries, `_home_of` picks one. A story datelined in another country (`dateline`, its
+        code: "SEOUL, June 10 (Yonhap)") is written by foreign press: its "$" is USD."""
         local = [
             found
             for country, found in self.local_dollars.items()
@@ -145,6 +149,8 @@ class CurrencyLexicon:
             return "USD"
         if any(source in text for source in found.sources):
             return found.code  # its own press writes it bare, even after an "NZ$" lead
+        if dateline and dateline != found.country:
+            return "USD"
         if self._marks(found.code, text):
             return "USD"
         if "USA" in hints and not _US_MARKED.search(text):
@@ -321,7 +327,9 @@ def currency_lexicon() -> CurrencyLexicon:
         countries={code: _countries_of(code, data["code_countries"]) for code in shared},
         word_prefixes=word_prefixes,
         local_dollars={
-            country: LocalDollar(found["code"], tuple(found["sources"]), found.get("needs_word"))
+            country: LocalDollar(
+                found["code"], tuple(found["sources"]), found.get("needs_word"), country
+            )
             for country, found in data["local_dollars"].items()
         },
         wire_credits=tuple(data["wire_credits"]),

@@ -10,7 +10,7 @@ from typing import Any, Protocol, TypeVar
 
 from services.worker.extract.amounts import CONVERSION_LEAD, MoneyMention, find_amounts
 from services.worker.extract.clauses import conflict_in_lowered
-from services.worker.extract.context import main_pair
+from services.worker.extract.context import dateline_country, main_pair
 from services.worker.extract.currency_lexicon import currency_lexicon
 from services.worker.extract.entities import prepare_mentions
 from services.worker.extract.fastre import lower_text
@@ -103,7 +103,9 @@ class Document:
         self.pair = main_pair(self.title, self.mentions, len(self.text))
         pair = {e.country for e in self.pair if e.country}
         # whose "$" a bare dollar is (CAD in a Canadian Press story): read once, from the whole text
-        dollar = currency_lexicon().bare_dollar(self.countries, self.text, pair)
+        dollar = currency_lexicon().bare_dollar(
+            self.countries, self.text, pair, dateline_country(self.text, self.mentions)
+        )
         text, countries, anchor = self.text, self.countries, self.anchor
         money_in = self._with_conversions(set(money_in))
         money_runs, time_runs = set(self._runs(money_in)), set(self._runs(times_in))

@@ -18,6 +18,7 @@ from services.worker.extract.resolve import (
     Context,
     Scope,
     complete_from_pair,
+    pair_units,
     resolve_parties,
     sentence_scope,
     sides,
@@ -44,6 +45,9 @@ _CONTRACT_NOUNS: Final = ("contract", "order", "tender")
 _TRADE_BETWEEN: Final = re.compile(
     r"\b(?:trade|turnover|commerce)\s+(?:volume\s+)?between\b", re.IGNORECASE
 )
+_PAIRS_TRADE: Final = re.compile(r"\b(?:bilateral|two-way|mutual)\s+(?:trade|turnover)\b", re.I)
+# Where the sides of "trade between X and Y" end: a comma or a subordinate clause.
+_BETWEEN_ENDS: Final = re.compile(r",|\s(?:despite|while|although|though|but|as|amid)\s")
 # Units that speak for a side's state: its country, capital, region, bloc or leaders.
 _STATE_KINDS: Final = frozenset({"country", "capital", "region", "bloc", "person", "organisation"})
 # Meetings, not visits: their CAMEO and PLOVER codes are consultations.
@@ -93,6 +97,7 @@ def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
         if index not in worth:
             continue
         found = [h for h in found if h.rule.needs != "amount" or index in with_money]
+        found = [h for h in found if _may_continue(ctx, h, index, drafts)]
         hits = [h for h in settle_overlaps(found) if not h.negated]
         if not hits:
             continue
@@ -105,6 +110,18 @@ def find_drafts(ctx: Context, candidates: dict[int, list[Hit]]) -> list[Draft]:
 
 def _start_of(m: Mention) -> int:
     return m.start
+
+
+def _may_continue(ctx: Context, hit: Hit, index: int, earlier: list[Draft]) -> bool:
+    """A figure told by pronoun has a figure or a named trade before it to continue; else it
+    gives way before overlaps are settled ("People familiar said it was around 250 billion
+    yen", after an order: the order's value, not a trade figure)."""
+    types = _PRONOUN_RULES.get(hit.rule.id)
+    if types is None:
+        return True
+    if any(d.sentence == index - 1 and d.type in types for d in earlier):
+        return True
+    return bool(_trade_named_before(ctx, index, hit))
 
 
 def _pronoun_ok(ctx: Context, draft: Draft, earlier: list[Draft]) -> bool:
@@ -122,7 +139,7 @@ def _pronoun_ok(ctx: Context, draft: Draft, earlier: list[Draft]) -> bool:
         draft.units = list(before.units)
         draft.roles = dict(before.roles)
     else:
-        units = _trade_named_before(ctx, draft.sentence)
+        units = _trade_named_before(ctx, draft.sentence, draft.hit)
         if not units:
             return False
         draft.units = units
@@ -131,17 +148,25 @@ def _pronoun_ok(ctx: Context, draft: Draft, earlier: list[Draft]) -> bool:
     return True
 
 
-def _trade_named_before(ctx: Context, index: int) -> list[Unit]:
-    """The two sides of "trade between X and Y" in the sentence before `index`, if it says so."""
+def _trade_named_before(ctx: Context, index: int, hit: Hit) -> list[Unit]:
+    """The two sides of "trade between X and Y" in the sentence before `index`, if it says so
+    (up to the clause's end: "... despite their membership of the AfCFTA" names no side), or
+    the article's pair when that sentence speaks of bilateral trade naming no one."""
     if index == 0:
         return []
     doc = ctx.doc
     sentence = doc.sentences[index - 1]
     match = _TRADE_BETWEEN.search(sentence.text)
     if match is None:
-        return []
+        if _PAIRS_TRADE.search(sentence.text) is None or doc.mentions_in(
+            sentence.start, sentence.end
+        ):
+            return []
+        return pair_units(ctx, hit)  # "Bilateral trade has grown rapidly this year."
     start = sentence.start + match.start()
-    mentions = [m for m in doc.mentions if start <= m.start < sentence.end]
+    stop = _BETWEEN_ENDS.search(sentence.text, match.end())
+    end = sentence.end if stop is None else sentence.start + stop.start()
+    mentions = [m for m in doc.mentions if start <= m.start < end]
     units = party_units(doc.text, mentions, [], False, start, start)
     return units if sides(units) == 2 else []
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from services.worker.extract.drafts import Draft, absorb, default_role, has_currency
 from services.worker.extract.parties import roles_of
 from services.worker.extract.resolve import Context, complete_from_pair
 from services.worker.extract.triggers import PART_OF_A_SUM, REFERENCE_TYPES, singular
 from shared.models import EventType
+
+_LATER_SENTENCES: Final = 2  # how far after one side's deal its sum may be told
 
 
 def with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -16,7 +20,7 @@ def with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         before = out[-1] if out else None
-        if before is not None and _tells_sum_of(before, draft):
+        if before is not None and _tells_sum_of(before, draft) and not _continues_one(out):
             clause = ctx.doc.text[before.clause[0] : before.clause[1]]
             # the sum's own trigger says what kind of money moved (a deal's, an investment)
             units, source = complete_from_pair(ctx, before.units, draft.hit, clause)
@@ -29,11 +33,24 @@ def with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _continues_one(out: list[Draft]) -> bool:
+    """The last draft, one side's, goes on with the fact just before it (same type, its
+    countries among that fact's): the sum told later is that fact's, found when they merge."""
+    if len(out) < 2:
+        return False
+    last, prior = out[-1], out[-2]
+    return last.type is prior.type and set(last.countries) <= set(prior.countries)
+
+
 def _tells_sum_of(before: Draft, draft: Draft) -> bool:
     """`draft` names no one and states the sum of `before`, one side's deal with no sum."""
     if before.party_source != "partial" or before.money or draft.party_source != "none":
         return False
-    if draft.sentence != before.sentence + 1 or not has_currency(draft.money):
+    # the next sentence, or the one after ("The contract is the first to use the cover. Its
+    # value was not disclosed; officials later said it amounted to ...")
+    if not 0 < draft.sentence - before.sentence <= _LATER_SENTENCES or not has_currency(
+        draft.money
+    ):
         return False
     if draft.hit.rule.type == "@ref":
         noun = singular(draft.hit.noun.lower())

@@ -374,6 +374,11 @@ def _country_unit(code: str, at: int) -> Unit:
     return _entity_unit(country_entity(code), at)
 
 
+def pair_units(ctx: Context, hit: Hit) -> list[Unit]:
+    """The article's main pair as the parties of `hit`, when it has one."""
+    return _with_pair(ctx, [], hit) if len(ctx.pair) == 2 else []
+
+
 def _with_pair(ctx: Context, units: list[Unit], hit: Hit) -> list[Unit]:
     have = {u.key for u in units} | {u.country for u in units if u.country}
     extra = [e for e in ctx.pair if e.key not in have and (e.country or e.key) not in have]

@@ -164,6 +164,17 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "lease": (_DEAL.value, (_DEAL,)),
     # "MOL also signed a time charter with Cosco ... The charter is worth about $380m"
     "charter": (_DEAL.value, (_DEAL,)),
+    # "... will lend Egypt the bulk of the price. The facility would amount to about €660
+    # million": a credit line, or the plant an investment builds
+    "facility": (_AID.value, (_AID, _INV, _JOINT, _DEAL)),
+    # "The company put the total outlay at $250 million"; "officials put the figure at ..."
+    "outlay": (_INV.value, (_INV, _JOINT, _DEAL)),
+    "figure": (_DEAL.value, tuple(EventType)),
+    # "... set up a joint investment platform. Its initial endowment was set at 5 billion
+    # dirhams": what the fund or venture starts with
+    "endowment": (_INV.value, (_INV, _JOINT, _AID)),
+    "capitalisation": (_INV.value, (_INV, _JOINT)),
+    "capitalization": (_INV.value, (_INV, _JOINT)),
     # "Of the total, $24 billion will be paid ...": the latest fact that states a sum
     "total": (_INV.value, tuple(EventType)),
     # "Their combined value was put at about $1.9 billion": the value of the facts just told
@@ -357,8 +368,12 @@ def _typed(
 
 
 def _negated(sentence: str, at: int, end: int) -> bool:
-    # the trigger's own words count too: "announced it would prohibit all aid"
-    upto = sentence[max(0, at - _WINDOW_BEFORE) : end]
+    # the trigger's own words count too: "announced it would prohibit all aid"; a colon or a
+    # semicolon ends what a negation before it governs ("the ministry had declined to
+    # announce: the order is worth ...")
+    lo = max(0, at - _WINDOW_BEFORE)
+    lo = max(lo, sentence.rfind(":", lo, at) + 1, sentence.rfind(";", lo, at) + 1)
+    upto = sentence[lo:end]
     if cues().negation.search(upto) and not _NOT_ONLY.search(upto):
         return True
     return _UNDONE_AFTER.match(sentence[end : end + 30]) is not None

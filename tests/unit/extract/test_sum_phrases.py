@@ -336,6 +336,97 @@ CASES = [
         (11.8e9, "USD"),
     ),
     (
+        "a negation before a colon does not reach the sum told after it",
+        "Egypt orders Hungarian coaches",
+        "Egyptian National Railways signed a contract on Tuesday with a Hungarian consortium "
+        "for 350 passenger coaches. A cabinet statement gave the figure the ministry had "
+        "declined to announce at the ceremony: the order is worth €780 million.",
+        EventType.COMMERCIAL_DEAL,
+        (780e6, "EUR"),
+    ),
+    (
+        "a credit 'facility' whose sum officials gave later",
+        "Hungary lends Egypt for coaches",
+        "Hungary's Eximbank will lend Egypt the bulk of the contract price over 15 years, "
+        "under a tied credit agreement the two governments initialled on Tuesday. Officials "
+        "in Budapest later said the facility would amount to about €660 million.",
+        EventType.ECONOMIC_AID,
+        (660e6, "EUR"),
+    ),
+    (
+        "one side's deal, a sentence between, then 'officials later said it amounted to'",
+        "Poland, Ukraine back rebuilding",
+        "Polish road builder Mostostal Lubelski signed a contract with the Zhytomyr regional "
+        "administration to rebuild a road bridge. The contract is the first to use the KUKE "
+        "cover. Its value was not disclosed at the ceremony; the regional administration later "
+        "said it amounted to about 1.1 billion hryvnias.",
+        EventType.COMMERCIAL_DEAL,
+        (1.1e9, "UAH"),
+    ),
+    (
+        "'people familiar said it was' a sum, after an order of undisclosed value",
+        "Japanese firms win Turkmen fertilizer plant order",
+        "A consortium led by Japan's Nishikawa Shoji has won an order from Turkmenistan's state "
+        "chemical company for an ammonia and urea complex. The companies declined to disclose the "
+        "value of the order. People familiar with the matter said it was around 250 billion "
+        "yen ($1.6 billion).",
+        EventType.COMMERCIAL_DEAL,
+        (250e9, "JPY"),
+    ),
+    (
+        "'told APA that it had been fixed at' a sum",
+        "Nigeria, Algeria set up pipeline company",
+        "Nigeria and Algeria on Tuesday signed a shareholders' agreement setting up a joint "
+        "company to develop the Trans-Saharan Gas Pipeline. Its initial share capital was not "
+        "announced at the signing, but an Algerian energy ministry official told APA on "
+        "Wednesday that it had been fixed at 13.5 billion dinars.",
+        EventType.JOINT_PROJECT,
+        (13.5e9, "DZD"),
+    ),
+    (
+        "ground broken on a factory, then 'put the total outlay at'",
+        "Turkish appliance maker builds plant in Mexico",
+        "Turkish white goods manufacturer Ege Beyaz Esya broke ground on Monday on a "
+        "refrigerator and washing machine factory in the northern Mexican state of Nuevo Leon. "
+        "The company put the total outlay at $250 million, spread over three years.",
+        EventType.INVESTMENT,
+        (250e6, "USD"),
+    ),
+    (
+        "'put the total investment at': the investment, not a part of a total",
+        "South African firm to build Ethiopian fertiliser plant",
+        "South Africa's Highveld AgriChem will build a fertiliser blending plant in Ethiopia's "
+        "Dire Dawa free trade zone. The EIC put the total investment at 9.8 billion birr.",
+        EventType.INVESTMENT,
+        (9.8e9, "ETB"),
+    ),
+    (
+        "a platform's 'initial endowment', told after it was set up",
+        "Morocco, Qatar set up investment platform",
+        "Morocco's Mohammed VI Investment Fund and Qatar's Al Dana Capital have set up a joint "
+        "investment platform to finance hotels and solar projects in Morocco. Its initial "
+        "endowment was set at 5 billion dirhams.",
+        EventType.INVESTMENT,
+        (5e9, "MAD"),
+    ),
+    (
+        "'it amounted to' after a sentence on bilateral trade naming no one",
+        "Singapore, Uzbekistan firms sign deals",
+        "Singaporean companies will build a data centre in Uzbekistan. Bilateral trade has "
+        "grown rapidly this year. In January-October it amounted to US$312.5 million.",
+        EventType.TRADE_VOLUME,
+        (312.5e6, "USD"),
+    ),
+    (
+        "'trade between X and Y' ends where its clause does, before a bloc named after it",
+        "Nigeria, Algeria sign pipeline deal",
+        "Nigeria and Algeria signed a gas pipeline agreement on Tuesday. Trade between Nigeria "
+        "and Algeria remains small despite their common membership of the African Continental "
+        "Free Trade Area. It reached N612 billion in 2025.",
+        EventType.TRADE_VOLUME,
+        (612e9, "NGN"),
+    ),
+    (
         "'a target of' a sum, in a sentence about the pair's trade",
         "Vietnam, Laos eye more trade",
         "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "
@@ -900,6 +991,23 @@ def test_witnesses_are_not_parties() -> None:
     )
     countries = {c for e in analyse(article("Bridge deal", text)).events for c in e.countries}
     assert countries == {"BGR", "ROU"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
+        ("SEOUL, June 10 (Yonhap) -- ", "USD"),  # a credited dateline at home: foreign press
+        ("", "NZD"),  # no dateline: a New Zealand story's bare dollar
+        ("WELLINGTON, June 10 (RNZ) -- ", "NZD"),  # the dollar country's own press
+    ],
+)
+def test_a_credited_dateline_abroad_reads_a_bare_dollar_as_usd(lead: str, code: str) -> None:
+    text = (
+        f"{lead}South Korea and New Zealand agreed on Wednesday to deepen cooperation on food "
+        "supply chains. Bilateral trade came to $3.9 billion last year."
+    )
+    found = sums_by_type("Korea, New Zealand deepen supply chain ties", text)
+    assert (3.9e9, code) in found.get(EventType.TRADE_VOLUME, set()), found
 
 
 def test_trade_between_the_countries_is_the_pairs_not_a_comparisons() -> None:
