@@ -86,6 +86,12 @@ _THROUGH: Final = re.compile(
     r"(?:grid|territory|network|lines?|ports?|pipelines?)\b"
 )
 _THROUGH_NEEDS: Final = (("through ", "via ", "across "),)
+# "its Singapore-registered subsidiary": the home of a party's own vehicle is not a side.
+_OWN_VEHICLE: Final = re.compile(
+    r"\b(?:its|their)\s+([A-Z][\w.-]*?)-(?:registered|incorporated|domiciled|based)\s+"
+    r"(?:wholly[\s-]owned\s+)?(?:subsidiary|subsidiaries|unit|arm|vehicle|affiliate|entity)\b"
+)
+_OWN_VEHICLE_NEEDS: Final = (("-registered", "-incorporated", "-domiciled", "-based"),)
 _ENVOY_WORDS: Final = re.compile(
     r"[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Rr]epresentative|[Ee]mbassy|[Cc]ommissioner"
 )
@@ -224,6 +230,8 @@ def blocked_spans(text: str, start: int, mentions: Sequence[Mention]) -> Spans:
     spans.extend((start + a, start + b) for a, b in _rival_spans(lowered))
     if _holds(_THROUGH_NEEDS, text):
         spans.extend((start + m.start(1), start + m.end(1)) for m in _THROUGH.finditer(text))
+    if _holds(_OWN_VEHICLE_NEEDS, text):
+        spans.extend((start + m.start(1), start + m.end(1)) for m in _OWN_VEHICLE.finditer(text))
     if _holds(_OVERTAKEN_NEEDS, text):
         spans.extend((start + m.start(), start + m.end()) for m in _OVERTAKEN.finditer(text))
     if _holds(_ENVOY_NEEDS, text) and _ENVOY_WORDS.search(text):

@@ -7,7 +7,7 @@ from typing import Final
 from services.worker.extract.drafts import Draft, absorb, default_role, has_currency
 from services.worker.extract.parties import roles_of
 from services.worker.extract.resolve import Context, complete_from_pair
-from services.worker.extract.triggers import PART_OF_A_SUM, REFERENCE_TYPES, singular
+from services.worker.extract.triggers import REFERENCE_TYPES, divides_a_sum, singular
 from shared.models import EventType
 
 _LATER_SENTENCES: Final = 2  # how far after one side's deal its sum may be told
@@ -54,7 +54,7 @@ def _tells_sum_of(before: Draft, draft: Draft) -> bool:
         return False
     if draft.hit.rule.type == "@ref":
         noun = singular(draft.hit.noun.lower())
-        if noun in PART_OF_A_SUM:
+        if divides_a_sum(draft.hit):
             return False  # "Of the total, 62 billion are loans": parts of a sum told before
         return before.type in REFERENCE_TYPES.get(noun, ("", ()))[1]
     if draft.type is EventType.COMMERCIAL_DEAL and before.type is EventType.TRADE_AGREEMENT:

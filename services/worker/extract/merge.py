@@ -7,8 +7,9 @@ from typing import Final
 
 from services.worker.extract.clauses import marks_new_fact
 from services.worker.extract.document import Document
-from services.worker.extract.drafts import Draft, absorb
-from services.worker.extract.triggers import PART_OF_A_SUM, REFERENCE_TYPES, singular
+from services.worker.extract.drafts import Draft, absorb, default_role
+from services.worker.extract.parties import roles_of
+from services.worker.extract.triggers import REFERENCE_TYPES, divides_a_sum, singular
 from shared.models import EventType
 
 # A sentence that names no parties ("Important agreements and contracts were sealed ...")
@@ -29,6 +30,8 @@ _SIGNED_FACTS: Final = frozenset(
     {EventType.INVESTMENT, EventType.JOINT_PROJECT, EventType.ECONOMIC_AID}
 )
 _SIGNERS: Final = frozenset({"company", "organisation"})
+# The nouns of aid an agreement may be about ("grant documents", "a loan agreement").
+_AID_NOUNS: Final = frozenset({"grant", "loan", "donation", "aid"})
 # "The share purchase agreement was signed in Kigali on Tuesday": the agreement of the fact
 # just told, whether or not it stated a sum.
 _DEFINITE_SIGNING: Final = re.compile(
@@ -75,9 +78,27 @@ def _refers_to(target: Draft, draft: Draft) -> bool:
     """'The donation is part of a $12 million project' adds to the latest aid fact."""
     noun = singular(draft.hit.noun.lower())
     allowed = REFERENCE_TYPES.get(noun, ("", ()))[1]
-    if noun in PART_OF_A_SUM and not target.deal_values():
+    if divides_a_sum(draft.hit) and not target.deal_values():
         return False  # "of the total" divides a sum already stated
     return target.type in allowed and draft.sentence - target.sentence <= _CONTINUATION_SENTENCES
+
+
+def _aid_agreement(doc: Document, facts: list[Draft], draft: Draft) -> Draft | None:
+    """'Japan will finance the network under grant documents signed on Tuesday ... The grant
+    amounts to 2.4 billion yen': the agreement that names the grant is that aid, retyped."""
+    noun = singular(draft.hit.noun.lower())
+    if noun not in _AID_NOUNS or not facts:
+        return None
+    last = facts[-1]
+    if last.type is not EventType.TRADE_AGREEMENT or last.deal_values():
+        return None
+    if draft.sentence - last.sentence > _CONTINUATION_SENTENCES:
+        return None
+    if noun not in doc.lower_of(last.sentence):
+        return None
+    last.type = EventType.ECONOMIC_AID
+    last.roles = roles_of(last.units, last.direction, default_role(last.type))
+    return last
 
 
 def _partial_continues(target: Draft, draft: Draft) -> bool:
@@ -120,6 +141,7 @@ def merge_drafts(doc: Document, drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.hit.rule.type == "@ref":
             target = next((f for f in reversed(facts) if _refers_to(f, draft)), None)
+            target = target or _aid_agreement(doc, facts, draft)
             if target is not None:
                 absorb(target, draft, units=False)
             continue

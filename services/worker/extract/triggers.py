@@ -198,6 +198,16 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
 # Reference nouns that divide a sum already stated ("Of the total, $24 billion ..."): they
 # continue a fact with a sum, never give one to a fact without.
 PART_OF_A_SUM: Final = frozenset({"total", "sum", "amount"})
+# "Of the total, $24 billion will be ...": a reference that splits a sum told before; "The
+# amount was given by the minister: ..." tells one.
+_PARTITIVE: Final = re.compile(
+    r"\bof\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?(?:total|sum|amount)s?\b", re.I
+)
+
+
+def divides_a_sum(hit: Hit) -> bool:
+    """Whether a reference hit names part of a sum already told ('Of the total, ...')."""
+    return singular(hit.noun.lower()) in PART_OF_A_SUM and _PARTITIVE.search(hit.text) is not None
 
 
 def singular(noun: str) -> str:

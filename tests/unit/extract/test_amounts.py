@@ -186,6 +186,11 @@ def test_a_conversion_after_a_period_or_another_conversion(
     assert (m.value, m.currency, m.stated_usd) == (value, currency, usd)
 
 
+def test_paraguays_guarani_as_its_press_writes_it() -> None:
+    [m] = find_amounts("the minister gave the amount: G. 260,000 million.", countries={"PRY"})
+    assert (m.value, m.currency) == (2.6e11, "PYG")
+
+
 def test_a_dollar_sum_outside_the_brackets_is_its_own() -> None:
     found = find_amounts("Rs 500 crore (€55 million) and $2 billion more", countries={"IND"})
     assert [(m.currency, m.stated_usd) for m in found] == [("INR", None), ("USD", None)]
@@ -293,6 +298,7 @@ NOTATIONS = [
     ("a USD1.2 billion loan", "USD1.2 billion", 1.2e9, "USD", ()),
     ("worth 1.2 billion U.S. dollars in", "1.2 billion U.S. dollars", 1.2e9, "USD", ()),
     ("a Sh580m tender", "Sh580m", 5.8e8, "KES", ("KEN",)),
+    ("exports amounted to MK 96 billion", "MK 96 billion", 9.6e10, "MWK", ("MWI", "TZA")),
     ("KSh 580 million", "KSh 580 million", 5.8e8, "KES", ()),
     ("raised N500 billion from", "N500 billion", 5e11, "NGN", ("NGA",)),
     ("raised ₦500bn from", "₦500bn", 5e11, "NGN", ()),

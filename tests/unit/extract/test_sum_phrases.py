@@ -427,6 +427,34 @@ CASES = [
         (612e9, "NGN"),
     ),
     (
+        "'The amount was given by' tells a sum, it does not split one ('Of the total')",
+        "Paraguay, Chile sign port terminal deal",
+        "Paraguay and Chile signed an agreement on Monday allowing Paraguayan operators to "
+        "build and run a cargo terminal at the port of Antofagasta. The amount was given by "
+        "Paraguay's minister at a news conference on Tuesday: US$37 million.",
+        EventType.INVESTMENT,
+        (37e6, "USD"),
+    ),
+    (
+        "a buyer's 'Singapore-registered subsidiary' signs: Singapore is no side of the stake",
+        "Thai power firm buys Australian wind farm stake",
+        "Thailand's Siam Eastern Power Plc is buying a 49% stake in a wind farm in the "
+        "Australian state of Victoria. On Wednesday the company said its Singapore-registered "
+        "subsidiary had signed a share purchase agreement with Melbourne-based developer Coral "
+        "Gum Renewables for the stake. The transaction is valued at A$412 million.",
+        EventType.COMMERCIAL_DEAL,
+        (412e6, "AUD"),
+    ),
+    (
+        "'grant documents signed', then 'The grant amounts to': the agreement is the aid",
+        "Japan funds Bishkek water network",
+        "Japan will finance the modernisation of the water supply network in Bishkek under "
+        "grant documents signed in the Kyrgyz capital on Tuesday. The grant amounts to 2.4 "
+        "billion yen, according to the Ministry of Finance.",
+        EventType.ECONOMIC_AID,
+        (2.4e9, "JPY"),
+    ),
+    (
         "'a target of' a sum, in a sentence about the pair's trade",
         "Vietnam, Laos eye more trade",
         "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "
@@ -763,6 +791,13 @@ def test_market_headlines_are_not_cooperation(title: str) -> None:
             "Kazakhstan's Kazatomprom on Tuesday denied a media report that it had agreed a "
             "supply contract with India's NPCIL. The Economic Times reported that NPCIL was set "
             "to sign a contract worth about $2.5 billion for uranium deliveries.",
+        ),
+        (
+            "Malaysian pension fund walks away from Port of Geelong stake deal",
+            "Malaysian retirement fund KSPN has called off its planned purchase of a 30 per cent "
+            "stake in the Port of Geelong operator. The deal had valued the stake at about A$1.4 "
+            "billion and would have been one of the largest Australian infrastructure "
+            "investments by a Malaysian investor.",
         ),
     ],
 )
