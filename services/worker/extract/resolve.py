@@ -72,6 +72,12 @@ _COMPANY_NOUN_NEEDS: Final = required_literals(_COMPANY_NOUN)
 _COMPANY_PRONOUN: Final = re.compile(
     r"\W*(?:It|They)\s+(?:has|have|had|will|would|is|are|was|were|also|said|plans?)\b"
 )
+# Deals told as signed at a meeting the article is about, naming no one.
+_AT_THE_MEETING: Final = re.compile(
+    r"\b(?:signed|sealed|concluded|inked|reached|agreed)\s+(?:at|during|on\s+the\s+sidelines\s+of)"
+    r"\s+the\s+(?:[\w-]+\s+){0,2}?(?:forum|summit|expo|visit|conference|meeting|talks|"
+    r"roundtable|exhibition|fair|session)\b"
+)
 _ANAPHOR_LOOKBACK_SENTENCES: Final = 3
 # The pair named in the trigger's own words ("trade between both countries stood at", "between
 # the countries"): a name later in the clause ("as India imported more Russian oil", "a fraction
@@ -258,6 +264,10 @@ def resolve_parties(
         # "trade reached $X by 2030", unnamed; a share ("Exports made up 12 per cent of
         # sales") says nothing of the pair
         return _with_pair(ctx, units, hit), "context"
+    if not units and _at_the_pairs_meeting(ctx, scope, hit, text, start, end):
+        # "agreements worth over $1.3 billion were signed at the forum": the meeting of the
+        # article's two sides
+        return _with_pair(ctx, units, hit), "context"
     if not units and _after_the_pair(ctx, scope, hit):
         # "... drew 140 companies from both countries. Contracts worth $320 million were
         # signed there": a deal naming no one, right after a sentence about the two sides
@@ -275,6 +285,14 @@ def resolve_parties(
 
 def _states_money(scope: Scope) -> bool:
     return any(m.currency for m in scope.money)
+
+
+def _at_the_pairs_meeting(
+    ctx: Context, scope: Scope, hit: Hit, text: str, start: int, end: int
+) -> bool:
+    if hit.type not in _PAIR_COMPLETES or len(ctx.pair) != 2 or not _states_money(scope):
+        return False
+    return _AT_THE_MEETING.search(text, start, end) is not None
 
 
 def _after_the_pair(ctx: Context, scope: Scope, hit: Hit) -> bool:

@@ -455,6 +455,25 @@ CASES = [
         (2.4e9, "JPY"),
     ),
     (
+        "deals 'signed at the forum' naming no one are the pair's",
+        "Singapore, Uzbekistan hold business forum",
+        "Singaporean companies will build a data centre in the Tashkent region under "
+        "agreements signed at the Uzbekistan-Singapore Business Forum on Tuesday. The data "
+        "centre is due to open in 2027. In total, the ministry said, agreements worth over "
+        "US$1.3 billion were signed at the forum, including contracts in agriculture.",
+        EventType.COMMERCIAL_DEAL,
+        (1.3e9, "USD"),
+    ),
+    (
+        "'New Zealand's contribution is' a sum: aid to the pair's other side",
+        "New Zealand funds Tonga wharf",
+        "The Foreign Minister signed a funding arrangement with Tonga's Minister of "
+        "Infrastructure at a ceremony at the wharf on Tuesday. New Zealand's contribution is "
+        "NZ$28 million, which will go towards new berths and sea walls.",
+        EventType.ECONOMIC_AID,
+        (28e6, "NZD"),
+    ),
+    (
         "'a target of' a sum, in a sentence about the pair's trade",
         "Vietnam, Laos eye more trade",
         "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "
