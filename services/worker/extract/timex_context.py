@@ -218,6 +218,23 @@ _PAST_VERB_AFTER_COMMA: Final = re.compile(
 )
 
 
+# A past form heading the time's own words: "Japan will finance the network under grant
+# documents signed in the Kyrgyz capital on Tuesday" - signed that Tuesday, gone by.
+_PAST_PARTICIPLE_BEFORE: Final = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:signed|agreed|approved|held|inked|sealed|"
+    r"concluded|issued|reached)\b(?P<gap>[^,;.:!?]{0,60})\Z",
+    re.IGNORECASE,
+)
+_PAST_PARTICIPLE_REACH: Final = 80
+_FUTURE_IN_GAP: Final = re.compile(r"\b(?:will|would|shall|to\s+be|expected|due|planned)\b", re.I)
+
+
+def _past_participle_heads(text: str, start: int) -> bool:
+    low = max(0, start - _PAST_PARTICIPLE_REACH)
+    found = _PAST_PARTICIPLE_BEFORE.search(text, low, start)
+    return found is not None and _FUTURE_IN_GAP.search(found.group("gap")) is None
+
+
 def _past_verb_before(text: str, start: int) -> bool:
     """`_PAST_VERB_BEFORE` in the reach before `start`, searched only where its verb can be:
     right before the whitespace that ends there (speed: the engine tries fewer positions)."""
@@ -235,6 +252,8 @@ def is_future_context(text: str, start: int, end: int) -> bool:
     if _past_verb_before(text, start):
         return False
     if _PAST_VERB_AFTER.match(text, end):
+        return False
+    if _past_participle_heads(text, start):
         return False
     low = max(0, start - _SENTENCE_CHARS)
     cut = max(text.rfind(". ", low, start), text.rfind("\n", low, start))

@@ -117,6 +117,15 @@ RESOLVED = [
      "on Tuesday", date(2025, 10, 21), date(2025, 10, 21), D, OCC),
     ("The results will be announced on Tuesday.", date(2025, 10, 22), "on Tuesday",
      date(2025, 10, 28), date(2025, 10, 28), D, PLN),
+    # a past participle whose words the weekday ends: signed that day, in a future sentence
+    ("Japan will finance the network under grant documents signed in the Kyrgyz capital on "
+     "Tuesday.", date(2025, 11, 26), "on Tuesday", date(2025, 11, 25), date(2025, 11, 25), D,
+     OCC),
+    ("The firm will build a mill after the board approved the project's registration on "
+     "Tuesday.", date(2026, 7, 29), "on Tuesday", date(2026, 7, 28), date(2026, 7, 28), D, OCC),
+    # ... not one still to come
+    ("Japan will finance the network under grant documents to be signed in the capital on "
+     "Tuesday.", date(2025, 11, 26), "on Tuesday", date(2025, 12, 2), date(2025, 12, 2), D, PLN),
     # ... or one that heads the time's own clause
     ("They aim to raise trade, the ministers said after a session of the commission on "
      "Wednesday.", date(2025, 4, 17), "on Wednesday", date(2025, 4, 16), date(2025, 4, 16), D,
