@@ -132,16 +132,21 @@ def _holds(needs: _Literals, text: str) -> bool:
 
 def dateline_end(text: str) -> int:
     """Offset where a wire dateline ('NAIROBI, May 6 -', 'Feb 21 (Reuters) -') ends, else 0."""
+    match = _dateline(text)
+    return 0 if match is None else match.end()
+
+
+def _dateline(text: str) -> re.Match[str] | None:
     match = _DATELINE.match(text[:160])
     if match is None or match.end() < 3:
-        return 0
+        return None
     city, date, agency = match.group("city"), match.group("date"), match.group("agency")
     capitals = bool(city) and city.replace(",", "").replace(" ", "").isupper()
     if not (date or agency) and not capitals:
-        return 0  # "Kenya - Tanzania trade ..." is text, "NAIROBI -" a dateline
+        return None  # "Kenya - Tanzania trade ..." is text, "NAIROBI -" a dateline
     if city and ("'s " in f"{city} " or "’s " in f"{city} "):
-        return 0  # "Thailand's Siam Cement Group (SCG) will" is text: no city is possessive
-    return match.end()
+        return None  # "Thailand's Siam Cement Group (SCG) will" is text: no city is possessive
+    return match
 
 
 _DATELINE_PLACES: Final = frozenset({"city", "capital", "region", "country"})
@@ -151,10 +156,12 @@ def dateline_country(text: str, mentions: Sequence[Mention]) -> str:
     """The country code of the place a dateline credited to an outlet names ("SEOUL, June 10
     (Yonhap) --": the outlet reports from home), or "" (`mentions`: the text's, in order). A
     dateline without a credit may be a correspondent's abroad ("MANILA — Canadian pork ...")."""
-    end = dateline_end(text)
-    match = _DATELINE.match(text[:160])
-    if not end or match is None or not match.group("agency"):
+    if "(" not in text[:160] and "/" not in text[:160]:
+        return ""  # (speed) no credit: "(Yonhap)", "/AFP/"
+    match = _dateline(text)
+    if match is None or not match.group("agency"):
         return ""
+    end = match.end()
     for m in mentions:
         if m.start >= end:
             break
