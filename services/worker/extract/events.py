@@ -75,6 +75,8 @@ _NOUN_COMPLEMENT: Final = re.compile(
     r"|covering)\b[^;]*)?"
     r"[\s,]*"
 )
+# From a reference's noun to a trigger inside the apposition that follows it.
+_APPOSITION_OPEN: Final = re.compile(r"\s*,[^,;]*")
 _EVENT_TYPES: Final = {t.value: t for t in EventType}  # (speed) not EventType(value), dear
 # (speed) read once: an enum member's `.value` is a property, dear in a per-hit test
 _TRADE_VOLUME: Final = EventType.TRADE_VOLUME.value
@@ -188,6 +190,7 @@ def _sentence_drafts(
         draft = _draft(ctx, scope, hit, _clause_of_hit(ctx.doc.text, clauses, ci, hit), out)
         if draft is not None:
             out.append(draft)
+    out = _refs_take_unnamed(ctx.doc.text, out)
     _share_money(out)
     for draft in out:
         _retype(ctx, draft)
@@ -230,6 +233,32 @@ def _still_met(draft: Draft) -> bool:
     if needs == "amount" or draft.hit.rule.type == "@ref":
         return bool(draft.money)
     return True
+
+
+def _refs_take_unnamed(text: str, drafts: list[Draft]) -> list[Draft]:
+    """'The commitment, to be disbursed over five years, is worth $150 million': a trigger in
+    an apposition right after a reference, naming no one, describes the fact referred to; it
+    is no fact of its own, and its sums go to the reference."""
+    ref = next((d for d in drafts if d.hit.rule.type == "@ref"), None)
+    if ref is None:
+        return drafts
+    kept = []
+    for draft in drafts:
+        if (
+            draft is not ref
+            and draft.party_source == "none"
+            and draft.hit.rule.type != "@ref"
+            and _APPOSITION_OPEN.fullmatch(text, ref.hit.end, draft.hit.start) is not None
+        ):
+            ref.money.extend(m for m in draft.money if m not in ref.money)
+            continue
+        kept.append(draft)
+    ref.money.sort(key=_money_start)
+    return kept
+
+
+def _money_start(m: MoneyMention) -> int:
+    return m.start
 
 
 def _share_money(drafts: list[Draft]) -> None:

@@ -474,6 +474,15 @@ CASES = [
         (28e6, "NZD"),
     ),
     (
+        "a trigger in the apposition after a reference describes the fact referred to",
+        "Oman to finance Tanzanian farms",
+        "The Oman Investment Authority on Tuesday signed an agreement with the Tanzania "
+        "Investment Centre to invest in irrigated rice schemes in Tanzania. The commitment, to "
+        "be disbursed over five years, is worth $150 million, about Sh390 billion.",
+        EventType.INVESTMENT,
+        (150e6, "USD"),
+    ),
+    (
         "'a target of' a sum, in a sentence about the pair's trade",
         "Vietnam, Laos eye more trade",
         "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "
