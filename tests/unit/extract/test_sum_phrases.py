@@ -483,6 +483,15 @@ CASES = [
         (150e6, "USD"),
     ),
     (
+        "an agency 'put Omani exports to Tanzania ... at' a sum",
+        "Tanzania, Oman sign MoUs in Muscat",
+        "Tanzania and Oman signed five memoranda of understanding in Muscat on Monday. Oman's "
+        "statistics centre put Omani exports to Tanzania, mainly petroleum products and "
+        "plastics, at RO 38 million in the first nine months of last year.",
+        EventType.TRADE_VOLUME,
+        (38e6, "OMR"),
+    ),
+    (
         "'a target of' a sum, in a sentence about the pair's trade",
         "Vietnam, Laos eye more trade",
         "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "
