@@ -492,6 +492,23 @@ CASES = [
         (38e6, "OMR"),
     ),
     (
+        "a firm's 'plan to build a production plant' abroad is an investment",
+        "Taiwan firm to build Quebec plant",
+        "Taiwanese IC substrate maker HPI said Tuesday its board had approved a plan to build a "
+        "production plant in Bromont, Quebec. The total investment will reach NT$15 billion.",
+        EventType.INVESTMENT,
+        (15e9, "TWD"),
+    ),
+    (
+        "'estimated the value of the supply deal at' a sum",
+        "Malawi, Tanzania sign fuel deal",
+        "Malawi's National Oil Company signed a one-year agreement with the Tanzania Petroleum "
+        "Development Corporation for the supply of diesel. NOCMA officials estimated the value "
+        "of the supply deal at $110 million, depending on world prices.",
+        EventType.TRADE_AGREEMENT,
+        (110e6, "USD"),
+    ),
+    (
         "'a target of' a sum, in a sentence about the pair's trade",
         "Vietnam, Laos eye more trade",
         "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "

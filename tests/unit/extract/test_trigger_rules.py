@@ -252,6 +252,36 @@ def _fired(sentence: str) -> dict[str, str]:
             "contribute_to_build",
             "contribute",
         ),
+        (
+            "Officials estimated the value of the supply deal at $110 million.",
+            "value_put_at",
+            "estimated the value of the supply deal at",
+        ),
+        (
+            "The company put the total outlay at $250 million.",
+            "put_it_at",
+            "put the total outlay at",
+        ),
+        (
+            "Officials put the total, including investments made via third countries, at $7 billion.",
+            "put_it_at",
+            "put the total, including investments made via third countries, at",
+        ),
+        (
+            "An official told APA that it had been fixed at 13.5 billion dinars.",
+            "said_it_amounts_to",
+            "that it had been fixed at",
+        ),
+        (
+            "New Zealand's contribution is $28 million.",
+            "contribution_is",
+            "contribution is",
+        ),
+        (
+            "The statistics centre put Omani exports to Tanzania at RO 38 million.",
+            "put_trade_at",
+            "put Omani exports to Tanzania at",
+        ),
     ],
 )
 def test_rule_fires(sentence: str, rule: str, text: str) -> None:
