@@ -263,7 +263,7 @@ def _fired(sentence: str) -> dict[str, str]:
             "put the total outlay at",
         ),
         (
-            "Officials put the total, including investments made via third countries, at $7 billion.",
+            "Officials put the total, including investments made via third countries, at $7bn.",
             "put_it_at",
             "put the total, including investments made via third countries, at",
         ),
