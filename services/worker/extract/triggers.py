@@ -110,6 +110,7 @@ _UNDONE_AFTER: Final = re.compile(
 )
 _WINDOW_BEFORE: Final = 45
 _TYPE_CONTEXT_AFTER: Final = 40
+_WITH_CONTEXT_AFTER: Final = 100  # past the other signer's name, to what the deal is for
 _AGREED_TO: Final = re.compile(r"^\W*(?:[\w-]+\s+){1,3}?to\s+")
 _AGREED_SPAN: Final = 120  # how far after "agreed to" what was agreed is read
 _WORD_TAIL: Final = re.compile(r"[\w-]*")
@@ -357,7 +358,10 @@ def _typed(
         return REFERENCE_TYPES.get(noun, ("", ()))[0], "none"
     if kind == "@sign":
         start, end = span
-        return _sign_type(lower[start:end], _after(lower, end, _TYPE_CONTEXT_AFTER), v)
+        after = _after(lower, end, _TYPE_CONTEXT_AFTER)
+        if after.lstrip().startswith("with "):  # "with the Tanzania Petroleum Development
+            after = _after(lower, end, _WITH_CONTEXT_AFTER)  # Corporation for the supply of"
+        return _sign_type(lower[start:end], after, v)
     if kind == "@agree":
         end = span[1]
         return _agree_type(groups.get("rest") or "", _after(lower, end, _AGREED_SPAN), v)

@@ -336,3 +336,24 @@ def test_the_article_scan_tries_the_rule(sentence: str, rule: str) -> None:
     """The rule's anchor stems let the article scan reach it (a missing anchor hides it)."""
     hits = candidate_hits(Document.build(sentence, title="", anchor=None))
     assert rule in {hit.rule.id for found in hits.values() for hit in found}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # what the signing is for comes after the other signer's long name
+        (
+            "Malawi's NOCMA signed a one-year agreement with the Tanzania Petroleum Development "
+            "Corporation (TPDC) for the supply of diesel and petrol.",
+            "commercial_deal",
+        ),
+        (
+            "Masdar also signed an agreement with the Public Utilities Corporation to build a "
+            "10 megawatt floating solar farm at Providence lagoon.",
+            "joint_project",
+        ),
+    ],
+)
+def test_a_signing_is_typed_by_what_it_is_for(sentence: str, event_type: str) -> None:
+    hits = raw_hits(sentence, sentence.lower(), 0, list(trigger_rules()))
+    assert [h.type for h in hits if h.rule.id == "sign_active"] == [event_type]
