@@ -505,7 +505,7 @@ CASES = [
         "Malawi's National Oil Company signed a one-year agreement with the Tanzania Petroleum "
         "Development Corporation for the supply of diesel. NOCMA officials estimated the value "
         "of the supply deal at $110 million, depending on world prices.",
-        EventType.TRADE_AGREEMENT,
+        EventType.COMMERCIAL_DEAL,
         (110e6, "USD"),
     ),
     (
