@@ -167,7 +167,7 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "charter": (_DEAL.value, (_DEAL,)),
     # "... will lend Egypt the bulk of the price. The facility would amount to about €660
     # million": a credit line, or the plant an investment builds
-    "facility": (_AID.value, (_AID, _INV, _JOINT, _DEAL)),
+    "facility": (_AID.value, (_AID, _INV, _JOINT)),
     # "The company put the total outlay at $250 million"; "officials put the figure at ..."
     "outlay": (_INV.value, (_INV, _JOINT, _DEAL)),
     "figure": (_DEAL.value, tuple(EventType)),

@@ -509,6 +509,15 @@ CASES = [
         (110e6, "USD"),
     ),
     (
+        "'told reporters that the total investment would come to' a sum",
+        "Japanese trader to build Argentine grain terminal",
+        "Japanese trading house Hoshimura Corp. said Wednesday it will build a grain export "
+        "terminal near Rosario in Argentina. A company official later told reporters in Buenos "
+        "Aires that the total investment would come to about 58 billion yen.",
+        EventType.INVESTMENT,
+        (58e9, "JPY"),
+    ),
+    (
         "'a target of' a sum, in a sentence about the pair's trade",
         "Vietnam, Laos eye more trade",
         "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "

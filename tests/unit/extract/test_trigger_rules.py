@@ -273,6 +273,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "that it had been fixed at",
         ),
         (
+            "An official told reporters that the total investment would come to $380 million.",
+            "that_the_ref",
+            "that the total investment",
+        ),
+        (
             "New Zealand's contribution is $28 million.",
             "contribution_is",
             "contribution is",
