@@ -134,6 +134,8 @@ def _values(m: re.Match[str]) -> tuple[float, float | None] | None:
 def _is_range(m: re.Match[str], first: int, text: str) -> bool:
     """Whether "X-Y", "between X and Y" or "X to Y" (not "from X to Y") is one range."""
     sep = m["sep"].strip().lower()
+    if m["pre2"] and not m["s1"] and is_year_like(m["n1"]):
+        return False  # "grew in January-September 2025 to $214.6 mln": a year, then the sum
     if sep == "and" and not _BETWEEN_BEFORE.search(text, max(0, first - 9), first):
         return False
     if sep == "to" and _FROM_BEFORE.search(text, max(0, first - 6), first):

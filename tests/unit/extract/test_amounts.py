@@ -186,6 +186,12 @@ def test_a_conversion_after_a_period_or_another_conversion(
     assert (m.value, m.currency, m.stated_usd) == (value, currency, usd)
 
 
+def test_a_year_before_to_and_a_sum_is_no_range() -> None:
+    text = "Trade grew 38% in January-September 2025 to $214.6 mln, officials said."
+    found = [(m.value, m.currency) for m in find_amounts(text, countries={"KAZ", "EGY"})]
+    assert found == [(38.0, None), (214.6e6, "USD")]
+
+
 def test_paraguays_guarani_as_its_press_writes_it() -> None:
     [m] = find_amounts("the minister gave the amount: G. 260,000 million.", countries={"PRY"})
     assert (m.value, m.currency) == (2.6e11, "PYG")

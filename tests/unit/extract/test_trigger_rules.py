@@ -278,6 +278,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "that the total investment",
         ),
         (
+            "According to a source at the corporation, the value of the deal is $120 mln.",
+            "reference",
+            "According to a source at the corporation, the value",
+        ),
+        (
             "New Zealand's contribution is $28 million.",
             "contribution_is",
             "contribution is",
