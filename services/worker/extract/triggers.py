@@ -171,6 +171,11 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     # "The company put the total outlay at $250 million"; "officials put the figure at ..."
     "outlay": (_INV.value, (_INV, _JOINT, _DEAL)),
     "figure": (_DEAL.value, tuple(EventType)),
+    # "... agreed to buy a 49% stake. The fund would pay around US$1.35 billion for the holding"
+    "holding": (_INV.value, (_INV, _DEAL)),
+    "stake": (_INV.value, (_INV, _DEAL)),
+    "asset": (_INV.value, (_INV, _DEAL)),
+    "business": (_INV.value, (_INV, _DEAL)),
     # "... set up a joint investment platform. Its initial endowment was set at 5 billion
     # dirhams": what the fund or venture starts with
     "endowment": (_INV.value, (_INV, _JOINT, _AID)),

@@ -518,6 +518,15 @@ CASES = [
         (58e9, "JPY"),
     ),
     (
+        "'would pay ... for the holding' after a stake bought",
+        "Canadian pension fund buys Chilean grid stake",
+        "Canada's Laurentian Public Pension Plan has agreed to buy a 49% stake in Chilean power "
+        "transmission company Transandina. Two people familiar with the matter said the fund "
+        "would pay around US$1.35 billion for the holding.",
+        EventType.INVESTMENT,
+        (1.35e9, "USD"),
+    ),
+    (
         "'a target of' a sum, in a sentence about the pair's trade",
         "Vietnam, Laos eye more trade",
         "The two prime ministers noted that two-way trade reached USD 1.9 billion in the first "

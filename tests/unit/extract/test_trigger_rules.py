@@ -283,6 +283,16 @@ def _fired(sentence: str) -> dict[str, str]:
             "According to a source at the corporation, the value",
         ),
         (
+            "In all, Italy is making available 48 million euros for the programme.",
+            "make_available_sum",
+            "making available ",
+        ),
+        (
+            "People familiar said the fund would pay around US$1.35 billion for the holding.",
+            "pay_for_stake",
+            "pay",
+        ),
+        (
             "New Zealand's contribution is $28 million.",
             "contribution_is",
             "contribution is",
