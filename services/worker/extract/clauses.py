@@ -27,13 +27,14 @@ _DASHES: Final = "-–—"
 _QUANTITY: Final = compile_case_blind(
     r"\b\d[\d,.]*\s*(?:million\s+|billion\s+|thousand\s+)?(?:[\w-]+\s+){0,2}(?:tonnes?|tons?|"
     r"cargoes|barrels|units|aircraft|jets|planes|airliners|helicopters|vehicles|cars|buses|trucks|"
-    r"trains|locomotives|wagons|ships|vessels|megawatts?|MW|GW|gigawatts?|cubic|bcm|mmbtu|doses|"
+    r"trains|trams|locomotives|wagons|coaches|ships|vessels|megawatts?|MW|GW|gigawatts?|cubic|bcm|"
+    r"mmbtu|doses|"
     r"head|containers|TEUs?|kg|kilograms?|sets|turbines|satellites|reactors)\b"
     # "six 9,000 ceu LNG dual-fuel pure car and truck carriers": a count in words, a long name
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|dozens\s+of|hundreds\s+of)\s+(?:[\w,-]+\s+){0,8}?(?:aircraft|jets|planes|"
     r"airliners|helicopters|locomotives|ships|vessels|carriers|tankers|bulkers|freighters|"
-    r"turbines|satellites|reactors|trains|buses|tractors)\b"
+    r"turbines|satellites|reactors|trains|trams|buses|tractors|coaches)\b"
 )
 _VENUE_WORDS: Final = compile_case_blind(
     r"\b(?:expo|exposition|fair|exhibition|trade\s+show|forum|mission|summit|roadshow)\b"

@@ -63,6 +63,9 @@ _RIVALS_SOURCE: Final = (
     r"resistance\s+from|criticism\s+from|protests?\s+(?:from|by)|"
     # "a plant ... where it will assemble parts for export to Brazil": markets, no parties
     r"for\s+(?:re-?)?exports?\s+to|"
+    # "a tender in which Moravia Tram beat French, Spanish and Chinese bidders"
+    r"(?:beat|beats|beating|outbid\w*)\s+(?:[\w-]+,?\s+){{0,8}}?(?:bidders|rivals|competitors|"
+    r"contenders|offers|bids)|"
     r"(?:in\s+the\s+presence\s+of|witnessed\s+by)\s+(?:[\w-]+\s+){{0,4}}?representatives?\s+of|(?:largest|biggest|second|third|fourth|top|leading{RANKED})[^,;.]{{0,40}}?"
     r"\b(?:after|behind|ahead\s+of|following))"
     r"\b[^,;.]*"

@@ -1128,6 +1128,19 @@ def test_trade_between_the_countries_is_the_pairs_not_a_comparisons() -> None:
     assert [e.countries for e in volumes] == [["AUS", "PHL"]]
 
 
+def test_bidders_a_winner_beat_are_no_parties_and_trams_are_a_quantity() -> None:
+    text = (
+        "Czech rail vehicle maker Moravia Tram will supply 40 low-floor trams to the Moroccan "
+        "city of Casablanca, the company said today. The contract was signed in Casablanca on "
+        "Monday with Casa Transports, after a tender in which Moravia Tram beat French, Spanish "
+        "and Chinese bidders. A spokesman later told CTK that the contract was worth almost 3.8 "
+        "billion crowns."
+    )
+    events = analyse(article("Czech firm wins Casablanca tram order", text)).events
+    deals = [(e.countries, [a.value for a in e.amounts]) for e in events]
+    assert deals == [(["CZE", "MAR"], [3.8e9])]
+
+
 def test_a_border_near_the_work_is_no_party() -> None:
     text = (
         "Turkmen state gas company Turkmengaz and China's CNPC signed a contract for the "
