@@ -293,6 +293,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "pay",
         ),
         (
+            "Germany has provided Tanzania with more than 3 billion euros since the 1960s.",
+            "aid",
+            "provided Tanzania with ",
+        ),
+        (
             "New Zealand's contribution is $28 million.",
             "contribution_is",
             "contribution is",
