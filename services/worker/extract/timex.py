@@ -24,7 +24,7 @@ from services.worker.extract.timex_context import (
 from services.worker.extract.timex_mention import TimeMention as TimeMention
 from services.worker.extract.timex_mention import time_mention
 from services.worker.extract.timex_mention import to_when as to_when
-from services.worker.extract.timex_ranges import join_ranges
+from services.worker.extract.timex_ranges import add_durations, join_ranges
 from services.worker.extract.timex_resolve import Expr, resolve
 from services.worker.extract.tries import compile_trie
 from services.worker.extract.wordscan import needs_case_blind
@@ -352,4 +352,6 @@ def find_times(text: str, anchor: date | None, *, offset: int = 0) -> list[TimeM
         last_end = end
     if len(found) > 1:
         join_ranges(found, text, offset, anchor)
+    if found:
+        add_durations(found, text, offset, anchor)
     return found

@@ -1,9 +1,10 @@
-"""Two time expressions that bound one span: "from April 2000 to September 2025"."""
+"""Spans told in two parts: "from April 2000 to September 2025", "a three-day mission that ended
+on Wednesday"."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 from services.worker.extract.timex_mention import TimeMention, time_mention
@@ -72,3 +73,69 @@ def _replace_year(day: date, year: int) -> date:
         return day.replace(year=year)
     except ValueError:  # February 29 in a year without it
         return day.replace(year=year, day=28)
+
+
+# "wrapped up a three-day trade mission ... on Wednesday", "a two-day business forum that
+# ended in Lagos on Tuesday": the days of an event told by its length and its last (or first)
+# day, which a weekday or a date of the same sentence names.
+_N_DAY: Final = re.compile(
+    r"\b(?P<verb>wrap(?:ped|s)\s+up|conclude[ds]?|end(?:ed|s)|close[ds]|completed|beg(?:an|ins)|"
+    r"open(?:ed|s)|start(?:ed|s)|kick(?:ed|s)\s+off)\s+(?:a|an|the|its|their)\s+"
+    r"(?P<n>two|three|four|five|six|seven|[2-7])-day\b"
+    r"|\b(?:a|an|the)\s+(?P<n2>two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:mission|visit|forum|fair|expo|exhibition|summit|conference|trip|tour|meeting|session|"
+    r"event|show|roadshow)\s+(?:that|which)\s+(?P<verb2>end(?:ed|s)|close[ds]|conclude[ds]?|"
+    r"wrap(?:ped|s)\s+up|beg(?:an|ins)|open(?:ed|s)|start(?:ed|s)|kick(?:ed|s)\s+off)\b",
+    re.I,
+)
+_COUNTS: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_FIRST_DAY_VERBS: Final = ("beg", "open", "start", "kick")
+
+
+def add_durations(found: list[TimeMention], text: str, offset: int, anchor: date | None) -> None:
+    """Add, in place and in order, the span of each "N-day" event whose last or first day a
+    day of the same sentence names (`found`: sorted, offsets moved by `offset` into `text`)."""
+    if "-day" not in text:
+        return  # (speed) most texts tell no event's length
+    for m in _N_DAY.finditer(text):
+        days = [t for t in found if t.granularity is Granularity.DAY and t.begin is not None]
+        day = _same_sentence_day(days, text, offset, m.start(), m.end())
+        if day is None or day.begin is None:
+            continue
+        count = m["n"] or m["n2"]
+        n = _COUNTS.get(count.lower(), 0) or int(count)
+        verb = (m["verb"] or m["verb2"]).lower()
+        begin, finish = day.begin, day.begin
+        if verb.startswith(_FIRST_DAY_VERBS):
+            finish = begin + timedelta(days=n - 1)
+        else:
+            begin = finish - timedelta(days=n - 1)
+        where = m.start("n") if m["n"] else m.start("n2")
+        relation = TemporalRelation.OCCURRED
+        if anchor is not None and finish > anchor:
+            relation = TemporalRelation.PLANNED
+        span = time_mention(
+            where + offset, m.end() + offset, text[where : m.end()], begin, finish,
+            Granularity.RANGE, relation,
+        )  # fmt: skip
+        found.append(span)
+    found.sort(key=_start)
+
+
+def _same_sentence_day(
+    days: list[TimeMention], text: str, offset: int, start: int, end: int
+) -> TimeMention | None:
+    """The day nearest [start, end) with no sentence end between them."""
+    best: TimeMention | None = None
+    best_gap = len(text)
+    for t in days:
+        lo, hi = (end, t.start - offset) if t.start - offset >= end else (t.end - offset, start)
+        if lo > hi or ". " in text[lo:hi]:
+            continue
+        if hi - lo < best_gap:
+            best, best_gap = t, hi - lo
+    return best
+
+
+def _start(t: TimeMention) -> int:
+    return t.start

@@ -334,3 +334,31 @@ def test_weekdays_of_two_clauses_are_not_a_run() -> None:
         ("on Monday", date(2018, 11, 12), date(2018, 11, 12)),
         ("on Tuesday", date(2018, 11, 13), date(2018, 11, 13)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "begin", "finish"),
+    [
+        # an event's length and its last day
+        ("British firms wrapped up a three-day trade mission to Vietnam on Wednesday.",
+         "three-day", date(2026, 3, 23), date(2026, 3, 25)),
+        ("Firms signed deals at a two-day business forum that ended in Lagos on Tuesday.",
+         "two-day business forum that ended", date(2026, 3, 23), date(2026, 3, 24)),
+        # ... the day told first, in the same sentence
+        ("On Wednesday they agreed on trade as the delegation concluded a two-day visit.",
+         "two-day", date(2026, 3, 24), date(2026, 3, 25)),
+        # ... or its first day
+        ("The minister opened a three-day expo in Nairobi on Monday.",
+         "three-day", date(2026, 3, 23), date(2026, 3, 25)),
+    ],
+)  # fmt: skip
+def test_an_events_length_and_one_of_its_days_span_its_days(
+    sentence: str, span: str, begin: date, finish: date
+) -> None:
+    found = {t.text: (t.begin, t.finish) for t in find_times(sentence, date(2026, 3, 26))}
+    assert found[span] == (begin, finish)
+
+
+def test_a_length_with_no_day_in_its_sentence_adds_no_span() -> None:
+    text = "They wrapped up a three-day trade mission. On Wednesday they flew home."
+    assert all(t.granularity is Granularity.DAY for t in find_times(text, date(2026, 3, 26)))
