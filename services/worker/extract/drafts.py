@@ -83,7 +83,11 @@ def absorb(target: Draft, other: Draft, *, units: bool = True) -> None:
             target.units.append(unit)
             target.roles[unit.key] = other.roles.get(unit.key, Role.PARTNER)
     _add_money(target.money, other.money)
-    if target.time is None or (target.time_from != "clause" and other.time_from == "clause"):
+    if (
+        target.time is None
+        or (target.time_from != "clause" and other.time_from == "clause")
+        or _narrows(target.time, other.time)
+    ):
         target.time, target.time_from = other.time, other.time_from
     target.location = target.location or other.location
     target.sectors |= other.sectors
@@ -92,6 +96,25 @@ def absorb(target: Draft, other: Draft, *, units: bool = True) -> None:
         target.basis.append("corroborated")
     target.merged += 1
     target.last_sentence = max(target.last_sentence, other.sentence, other.last_sentence)
+
+
+def _narrows(wide: TimeMention | None, narrow: TimeMention | None) -> bool:
+    """'... a trade mission to the Philippines this week. ... to Manila on Monday and Tuesday':
+    a later mention's few days inside the first one's week or month say when it was."""
+    if wide is None or narrow is None:
+        return False
+    if None in (wide.begin, wide.finish, narrow.begin, narrow.finish):
+        return False
+    assert wide.begin and wide.finish and narrow.begin and narrow.finish  # for mypy
+    if (wide.finish - wide.begin).days < _WIDE_DAYS or wide.finish.year != wide.begin.year:
+        return False  # a day, or a span no wider than a few days, is precise already
+    if (narrow.finish - narrow.begin).days > _NARROW_DAYS:
+        return False
+    return wide.begin <= narrow.begin and narrow.finish <= wide.finish
+
+
+_WIDE_DAYS: Final = 6  # a week or more ("this week", "in June")
+_NARROW_DAYS: Final = 4  # a day or a short event ("on Monday and Tuesday", "Sept 8 to 12")
 
 
 # The role a party takes when its place in the sentence says nothing more.

@@ -99,3 +99,24 @@ def test_a_span_ahead_dates_a_pledge_only_when_nothing_else_does(text: str, star
     assert investments, [e.event_type for e in events]
     when = investments[0].when
     assert when is not None and when.start == start
+
+
+@pytest.mark.parametrize(
+    ("second", "when"),
+    [
+        # a later mention's days inside the first one's week say when it was
+        ("She led a delegation of 34 Canadian companies to Manila on Monday and Tuesday.",
+         (date(2024, 2, 26), date(2024, 2, 27))),
+        # a later mention no narrower keeps the first one's
+        ("She led a delegation of 34 Canadian companies to Manila last month.",
+         (date(2024, 2, 26), date(2024, 3, 3))),
+    ],
+)  # fmt: skip
+def test_a_later_mentions_days_narrow_a_missions_week(second: str, when: tuple[date, date]) -> None:
+    text = (
+        "Canadian farm exporters are on a trade mission to the Philippines this week, led by "
+        f"the agriculture minister. {second}"
+    )
+    events = analyse(article("Canadian farm mission to Manila", text)).events
+    missions = [e.when for e in events if e.event_type is EventType.TRADE_MISSION]
+    assert [(w.start, w.end) for w in missions if w is not None] == [when]
