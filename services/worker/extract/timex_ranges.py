@@ -85,11 +85,14 @@ _N_DAY: Final = re.compile(
     r"|\b(?:a|an|the)\s+(?P<n2>two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,3}?"
     r"(?:mission|visit|forum|fair|expo|exhibition|summit|conference|trip|tour|meeting|session|"
     r"event|show|roadshow)\s+(?:that|which)\s+(?P<verb2>end(?:ed|s)|close[ds]|conclude[ds]?|"
-    r"wrap(?:ped|s)\s+up|beg(?:an|ins)|open(?:ed|s)|start(?:ed|s)|kick(?:ed|s)\s+off)\b",
+    r"wrap(?:ped|s)\s+up|beg(?:an|ins)|open(?:ed|s)|start(?:ed|s)|kick(?:ed|s)\s+off)\b"
+    # "arrived in Mexico on Monday for a three-day state visit": its first day
+    r"|\b(?P<verb3>arriv(?:ed|es))\b[^.;]{0,60}?\bfor\s+(?:a|an|his|her|their|its)\s+"
+    r"(?P<n3>two|three|four|five|six|seven|[2-7])-day\b",
     re.I,
 )
 _COUNTS: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_FIRST_DAY_VERBS: Final = ("beg", "open", "start", "kick")
+_FIRST_DAY_VERBS: Final = ("beg", "open", "start", "kick", "arriv")
 
 
 def add_durations(found: list[TimeMention], text: str, offset: int, anchor: date | None) -> None:
@@ -102,15 +105,15 @@ def add_durations(found: list[TimeMention], text: str, offset: int, anchor: date
         day = _same_sentence_day(days, text, offset, m.start(), m.end())
         if day is None or day.begin is None:
             continue
-        count = m["n"] or m["n2"]
+        count = m["n"] or m["n2"] or m["n3"]
         n = _COUNTS.get(count.lower(), 0) or int(count)
-        verb = (m["verb"] or m["verb2"]).lower()
+        verb = (m["verb"] or m["verb2"] or m["verb3"]).lower()
         begin, finish = day.begin, day.begin
         if verb.startswith(_FIRST_DAY_VERBS):
             finish = begin + timedelta(days=n - 1)
         else:
             begin = finish - timedelta(days=n - 1)
-        where = m.start("n") if m["n"] else m.start("n2")
+        where = m.start("n") if m["n"] else m.start("n2") if m["n2"] else m.start("n3")
         relation = TemporalRelation.OCCURRED
         if anchor is not None and finish > anchor:
             relation = TemporalRelation.PLANNED
@@ -129,6 +132,8 @@ def _same_sentence_day(
     best: TimeMention | None = None
     best_gap = len(text)
     for t in days:
+        if start <= t.start - offset and t.end - offset <= end:
+            return t  # inside the words themselves: "arrived ... on Monday for a three-day"
         lo, hi = (end, t.start - offset) if t.start - offset >= end else (t.end - offset, start)
         if lo > hi or ". " in text[lo:hi]:
             continue

@@ -350,6 +350,8 @@ def test_weekdays_of_two_clauses_are_not_a_run() -> None:
         # ... or its first day
         ("The minister opened a three-day expo in Nairobi on Monday.",
          "three-day", date(2026, 3, 23), date(2026, 3, 25)),
+        ("The leader arrived in Mexico on Monday for a three-day state visit.",
+         "three-day", date(2026, 3, 23), date(2026, 3, 25)),
     ],
 )  # fmt: skip
 def test_an_events_length_and_one_of_its_days_span_its_days(
