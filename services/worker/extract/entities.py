@@ -288,7 +288,7 @@ def prepare_mentions(
             continue
         if (kind == "country" or kind == "capital") and names_a_currency(text, mention):
             continue
-        if kind == "city":
+        if kind == "city" or kind == "region":
             mention = _city_body(text, mention)
         kept.append(mention)
     return kept
@@ -303,15 +303,32 @@ _CITY_BODY_AFTER: Final = re.compile(
 )
 
 
+# A firm that bears its city's name: capitalised words after the city, ending in a word firms
+# end their names with.
+_CITY_FIRM_AFTER: Final = re.compile(
+    r"(?:\s+[A-Z][\w&'’-]*){0,2}?\s+(?:Foods?|Group|Holdings?|Corp(?:oration)?|Company|"
+    r"Industries|Logistics|Motors|Steel|Textiles?|Cement|Pharma(?:ceuticals)?|Breweries|Brewery|"
+    r"Trading|Shipping|Shipyard|Ltd|Limited|PLC|Plc|Inc|LLC|JSC)\b"
+    # "Tamil Nadu Industries Minister" is an office of the state, no firm
+    r"(?!\s+(?:Minister|Ministry|Department|Secretary|Commissioner|Board|Council|Authority|"
+    r"Bureau|Agency|Office|Director))"
+)
+
+
 def _city_body(text: str, mention: Mention) -> Mention:
-    """The mention of a city's body ("Medellín Metro") as an organisation of its country."""
+    """The mention of a city's body ("Medellín Metro") as an organisation of its country, and
+    of a firm named after its city ("Saigon Fresh Foods") as a company of it, not a place."""
+    country = mention.entity.country
+    if country is None:
+        return mention
+    kind = "organisation"
     body = _CITY_BODY_AFTER.match(text, mention.end)
-    if body is None or mention.entity.country is None:
+    if body is None:
+        body, kind = _CITY_FIRM_AFTER.match(text, mention.end), "company"
+    if body is None:
         return mention
     name = text[mention.start : body.end()]
-    entity = Entity(
-        key="org:" + name.lower(), name=name, kind="organisation", country=mention.entity.country
-    )
+    entity = Entity(key="org:" + name.lower(), name=name, kind=kind, country=country)
     return Mention(mention.start, body.end(), name, entity)
 
 

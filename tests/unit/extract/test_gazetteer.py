@@ -237,3 +237,23 @@ def test_a_longer_region_name_wins_over_the_one_it_holds() -> None:
 )
 def test_firms_and_agencies_of_the_data_files(text: str, country: str) -> None:
     assert prepare_mentions(text, [])[0].entity.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a firm named after its city or region is a company of that country, not a place
+        ("Vietnamese importer Saigon Fresh Foods signed a supply deal.",
+         ("Saigon Fresh Foods", "company", "VNM")),
+        # ... a city's own body an organisation of it
+        ("The contract with the Medellín Metro was signed.",
+         ("Medellín Metro", "organisation", "COL")),
+        # ... and a state's office stays the state's
+        ("Tamil Nadu Industries Minister T. R. B. Rajaa attended.",
+         ("Tamil Nadu", "region", "IND")),
+    ],
+)  # fmt: skip
+def test_a_body_or_a_firm_named_after_a_place(text: str, found: tuple[str, str, str]) -> None:
+    place = found[0].split()[0]
+    mention = next(m for m in prepare_mentions(text, []) if m.text.startswith(place))
+    assert (mention.text, mention.entity.kind, mention.entity.country) == found
