@@ -299,6 +299,8 @@ def _draft(
     if money and from_many(clause_text):
         return None  # one side's total over several partners, no one pair's
     units, source = resolve_parties(ctx, scope, hit, clause, earlier)
+    if units and _suppliers_only(text, hit, units):
+        return None  # "built with equipment supplied by Denmark's FLSmidth and a Chinese firm"
     if source == "none" and money and owned_flow(clause_text):
         return None  # a total of its own, not more of an earlier fact's
     if source == "partial" and has_currency(money):
@@ -326,6 +328,17 @@ def _draft(
     if event_type is EventType.TRADE_MISSION and hit.rule.id in _MEETING_RULES:
         draft.mission_mode = "meet"
     return draft
+
+
+def _suppliers_only(text: str, hit: Hit, units: list[Unit]) -> bool:
+    """Every party named is one that supplied ('... supplied by A and B'): the buyer, who
+    would be the other side, goes unnamed, and suppliers are no two sides of a deal."""
+    if _SUPPLIED_BY.match(text, hit.start) is None:
+        return False
+    return all(u.mention.start >= hit.end for u in units)
+
+
+_SUPPLIED_BY: Final = re.compile(r"(?:supplied|provided|delivered|installed)\s+by\b", re.I)
 
 
 def _fact_sums(money: list[MoneyMention], event_type: EventType) -> list[MoneyMention]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from services.worker.extract import analyse
 from services.worker.extract.amounts import find_amounts
 from services.worker.extract.drafts import _add_money
 from shared.models import EventType
+from shared.textformat import parse_plain_article
 from tests.unit.extract.articles import article
 
 
@@ -1251,3 +1254,12 @@ def test_money_in_ones_own_budget_is_no_aid() -> None:
         "government has allocated $1.2 billion to security forces in its 2026 budget."
     )
     assert analyse(article("Peru, Ecuador leaders meet", text)).events == []
+
+
+@pytest.mark.parametrize("name", ["512_kohat_cement_new_line", "756_bidco_refinery"])
+def test_suppliers_of_a_plant_at_home_are_no_two_sides(name: str) -> None:
+    """'built with equipment supplied by Belgian firm Desmet and Swedish firm Alfa Laval': the
+    suppliers named are one side; the buyer at home is no trade partner of theirs."""
+    path = Path(__file__).resolve().parents[2] / f"gold/articles/{name}.txt"
+    analysis = analyse(parse_plain_article(path.read_text("utf-8")))
+    assert analysis.events == []
