@@ -103,14 +103,12 @@ def _narrows(wide: TimeMention | None, narrow: TimeMention | None) -> bool:
     a later mention's few days inside the first one's week or month say when it was."""
     if wide is None or narrow is None:
         return False
-    if None in (wide.begin, wide.finish, narrow.begin, narrow.finish):
+    w0, w1, n0, n1 = wide.begin, wide.finish, narrow.begin, narrow.finish
+    if w0 is None or w1 is None or n0 is None or n1 is None:
         return False
-    assert wide.begin and wide.finish and narrow.begin and narrow.finish  # for mypy
-    if (wide.finish - wide.begin).days < _WIDE_DAYS or wide.finish.year != wide.begin.year:
+    if (w1 - w0).days < _WIDE_DAYS or w1.year != w0.year:
         return False  # a day, or a span no wider than a few days, is precise already
-    if (narrow.finish - narrow.begin).days > _NARROW_DAYS:
-        return False
-    return wide.begin <= narrow.begin and narrow.finish <= wide.finish
+    return (n1 - n0).days <= _NARROW_DAYS and w0 <= n0 and n1 <= w1
 
 
 _WIDE_DAYS: Final = 6  # a week or more ("this week", "in June")
