@@ -100,8 +100,9 @@ def add_durations(found: list[TimeMention], text: str, offset: int, anchor: date
     day of the same sentence names (`found`: sorted, offsets moved by `offset` into `text`)."""
     if "-day" not in text:
         return  # (speed) most texts tell no event's length
+    days = [t for t in found if t.granularity is Granularity.DAY and t.begin is not None]
+    added = []
     for m in _N_DAY.finditer(text):
-        days = [t for t in found if t.granularity is Granularity.DAY and t.begin is not None]
         day = _same_sentence_day(days, text, offset, m.start(), m.end())
         if day is None or day.begin is None:
             continue
@@ -121,8 +122,10 @@ def add_durations(found: list[TimeMention], text: str, offset: int, anchor: date
             where + offset, m.end() + offset, text[where : m.end()], begin, finish,
             Granularity.RANGE, relation,
         )  # fmt: skip
-        found.append(span)
-    found.sort(key=_start)
+        added.append(span)
+    if added:
+        found.extend(added)
+        found.sort(key=_start)
 
 
 def _same_sentence_day(

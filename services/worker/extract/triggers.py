@@ -203,7 +203,7 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
 
 # Reference nouns that divide a sum already stated ("Of the total, $24 billion ..."): they
 # continue a fact with a sum, never give one to a fact without.
-PART_OF_A_SUM: Final = frozenset({"total", "sum", "amount"})
+_PART_OF_A_SUM: Final = frozenset({"total", "sum", "amount"})
 # "Of the total, $24 billion will be ...": a reference that splits a sum told before; "The
 # amount was given by the minister: ..." tells one.
 _PARTITIVE: Final = re.compile(
@@ -213,7 +213,7 @@ _PARTITIVE: Final = re.compile(
 
 def divides_a_sum(hit: Hit) -> bool:
     """Whether a reference hit names part of a sum already told ('Of the total, ...')."""
-    return singular(hit.noun.lower()) in PART_OF_A_SUM and _PARTITIVE.search(hit.text) is not None
+    return singular(hit.noun.lower()) in _PART_OF_A_SUM and _PARTITIVE.search(hit.text) is not None
 
 
 def singular(noun: str) -> str:
@@ -364,8 +364,10 @@ def _typed(
     if kind == "@sign":
         start, end = span
         after = _after(lower, end, _TYPE_CONTEXT_AFTER)
-        if after.lstrip().startswith("with "):  # "with the Tanzania Petroleum Development
-            after = _after(lower, end, _WITH_CONTEXT_AFTER)  # Corporation for the supply of"
+        # "signed an agreement with the Tanzania Petroleum Development Corporation for the
+        # supply of diesel": what it is for comes after the other signer's name
+        if after.lstrip().startswith("with "):
+            after = _after(lower, end, _WITH_CONTEXT_AFTER)
         return _sign_type(lower[start:end], after, v)
     if kind == "@agree":
         end = span[1]
