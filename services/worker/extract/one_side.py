@@ -45,6 +45,34 @@ _MANY_RECEIVERS: Final = re.compile(
     r"abroad|overseas)\b",
     re.IGNORECASE,
 )
+# A name before "region(s)" or "States" makes one place ("a plant in the Chui region", "the
+# Sidama and Oromia regions", "the United States"), unless it names an area of many
+# countries: an adjective of one ("African", "Baltic", "Caribbean") or one of these.
+_ONE_PLACE_BEFORE: Final = re.compile(r"([A-Z][\w'’-]*)\s+\Z")
+_MANY_PLACE_NAMES: Final = frozenset(
+    {
+        "Gulf",
+        "Arab",
+        "Pacific",
+        "Asia-Pacific",
+        "Indo-Pacific",
+        "Mekong",
+        "Sahel",
+        "Horn",
+        "ECOWAS",
+        "SADC",
+        "EAC",
+        "MENA",
+        "ASEAN",
+        "GCC",
+        "COMESA",
+        "CIS",
+        "East",
+        "Lakes",
+        "Member",
+    }
+)
+_MANY_PLACE_ADJECTIVE: Final = re.compile(r"[A-Z][a-z]+(?:an|ic|ese)\Z")
 # A sum from or to a list of partners: "imported cables worth about $410 million last year,
 # mostly from Russia, China and Uzbekistan" is the importer's total, no one pair's.
 _FROM_MANY: Final = re.compile(
@@ -64,7 +92,17 @@ def is_directed(clause: str) -> bool:
 
 def to_many(clause: str) -> bool:
     """'USD 12 billion in lines of credit to African countries', 'its trade with the continent'."""
-    return _MANY_RECEIVERS.search(clause) is not None
+    return any(not _one_place(clause, m) for m in _MANY_RECEIVERS.finditer(clause))
+
+
+def _one_place(clause: str, match: re.Match[str]) -> bool:
+    if match.group().lower() not in ("region", "regions", "states"):
+        return False
+    name = _ONE_PLACE_BEFORE.search(clause, max(0, match.start() - 40), match.start())
+    if name is None:
+        return False
+    word = name.group(1)
+    return word not in _MANY_PLACE_NAMES and _MANY_PLACE_ADJECTIVE.match(word) is None
 
 
 def is_national_total(clause: str) -> bool:

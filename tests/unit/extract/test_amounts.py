@@ -327,6 +327,7 @@ NOTATIONS = [
     ("won 1.5 trillion in", "won 1.5 trillion", 1.5e12, "KRW", ("KOR",)),
     ("1.5 trillion won in", "1.5 trillion won", 1.5e12, "KRW", ()),
     ("yen 200 billion in", "yen 200 billion", 2e11, "JPY", ()),
+    ("a hub worth som 2 billion (about", "som 2 billion", 2e9, "KGS", ("KGZ",)),
     ("a $1.5-billion plant", "$1.5-billion", 1.5e9, "USD", ()),
     ("a $3 billion deal", "$3 billion", 3e9, "USD", ()),
     ("a 3 billion-dollar deal", "3 billion-dollar", 3e9, "USD", ()),
@@ -369,6 +370,7 @@ def test_notations(
     [
         "Samsung won 3 billion in orders",
         "He won 2 million votes",
+        "som 2 billion",  # a Kyrgyz som only in a story naming Kyrgyzstan
         "the yen 5 percent lower",
         "the crown jewels, 5 crowns",
         "AMD shares rose 5 percent",

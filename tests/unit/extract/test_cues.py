@@ -88,6 +88,11 @@ def _document(sentence: str) -> Document:
         ("Asian indices fell as the blue-chip CAC 40 slipped", "stocks"),
         ("The purchasing managers' index rose to 52.1", "macro"),
         ("The package includes ammunition and artillery shells", "military"),
+        (
+            "$45 million under the Global Peace Operations Initiative, including barracks",
+            "military",
+        ),
+        ("Mongolia has deployed more than 23,000 peacekeepers since 2002", "military"),
         ("Athletes from both countries will compete in Hanoi", "cultural"),
         ("Retailers expect record 11.11 sales this year", "shopping"),
         ("Net international reserves fell to about US$ 1.98 billion in March", "macro"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.worker.extract.one_side import is_national_total
+from services.worker.extract.one_side import is_national_total, to_many
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,23 @@ from services.worker.extract.one_side import is_national_total
 )
 def test_is_national_total(clause: str, expected: bool) -> None:
     assert is_national_total(clause) is expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("USD 12 billion in lines of credit to African countries", True),
+        ("its trade with the continent", True),
+        ("exports to the region rose", True),
+        ("markets in the Asia-Pacific region", True),
+        ("a hub for the Gulf region", True),
+        ("investments in the Baltic states", True),
+        # a name before "region(s)" or "States" makes one place, not many
+        ("will build a plant in Jalal-Abad region worth 2.6 billion soms", False),
+        ("a hub in the Chui region worth som 2 billion", False),
+        ("a coffee programme in the Sidama and Oromia regions", False),
+        ("The United States has provided more than USD 45 million", False),
+    ],
+)
+def test_to_many(clause: str, expected: bool) -> None:
+    assert to_many(clause) is expected
