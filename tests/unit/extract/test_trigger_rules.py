@@ -158,6 +158,27 @@ def _fired(sentence: str) -> dict[str, str]:
             "spend_on_plant",
             "spend",
         ),
+        (
+            "BASF said it would spend $380 million to expand production at its sites in Puebla.",
+            "spend_on_plant",
+            "spend",
+        ),
+        (
+            "Sahyadri said it would spend $620 million on a second motorcycle and engine plant.",
+            "spend_on_plant",
+            "spend",
+        ),
+        (
+            "Mitsubishi will spend $2.3 billion on its share of a second phase at LNG Canada.",
+            "spend_on_plant",
+            "spend",
+        ),
+        (
+            "The group plans to spend a further R250 million over the next three years to upgrade "
+            "the refinery.",
+            "spend_on_plant",
+            "spend",
+        ),
         # a new sum "brings" a donor's total aid to a figure
         (
             "It brings Japan’s total assistance to Ukraine since 2022 to about $12 billion.",
@@ -316,6 +337,9 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "rule"),
     [
+        # money spent at home on what builds nothing
+        ("The government will spend $1.2 billion on fertiliser subsidies.", "spend_on_plant"),
+        ("Households spent $300 million on imported food.", "spend_on_plant"),
         # the ranking needs a sum after it, and a possessive before it
         ("Japan is Vietnam's largest investor by number of projects.", "invest_verb"),
         ("The largest investor, Japan, sent $5 billion.", "invest_verb"),
