@@ -186,6 +186,12 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     # "Their combined value was put at about $1.9 billion": the value of the facts just told
     "value": (_DEAL.value, tuple(EventType)),
     "injection": (_INV.value, (_INV, _AID)),
+    # "The expansion, estimated at EUR 280 million, includes ...": what the fact builds
+    "expansion": (_INV.value, (_INV, _JOINT, _DEAL, _AGR)),
+    "scheme": (_JOINT.value, (_JOINT, _AID, _INV, _AGR)),
+    "plant": (_INV.value, (_INV, _JOINT, _DEAL)),
+    "capital expenditure": (_INV.value, (_INV, _JOINT)),
+    "capex": (_INV.value, (_INV, _JOINT)),
     # "The commitment, to be disbursed over five years, is worth $150 million"
     "commitment": (_INV.value, (_INV, _AID, _JOINT, _AGR)),
     # "The money - twelve million euros - will be channelled through ...": the latest fact's

@@ -404,6 +404,23 @@ CASES = [
         (9.8e9, "ETB"),
     ),
     (
+        "'The expansion, estimated at': the value of the agreement on it",
+        "Bulgaria, Greece agree gas link expansion",
+        "Bulgaria and Greece on Monday signed an agreement on the expansion of the gas "
+        "interconnector between the two countries. The expansion, estimated at EUR 280 million, "
+        "includes two compressor stations.",
+        EventType.TRADE_AGREEMENT,
+        (280e6, "EUR"),
+    ),
+    (
+        "'The plant, which cost': the value of the investment that built it",
+        "German firm opens solar panel plant in Ghana",
+        "German solar maker Sonnenwerk will invest in a solar panel assembly plant in Ghana, "
+        "it said on Tuesday. The plant, which cost GH¢180 million, will employ 300 people.",
+        EventType.INVESTMENT,
+        (180e6, "GHS"),
+    ),
+    (
         "a platform's 'initial endowment', told after it was set up",
         "Morocco, Qatar set up investment platform",
         "Morocco's Mohammed VI Investment Fund and Qatar's Al Dana Capital have set up a joint "
