@@ -54,6 +54,12 @@ CASES = [
         ],
     ),
     ("Latin American markets", []),
+    # a two-word adjective is not the one-word adjective of another country
+    ("the Equatorial Guinean state oil firm", [("Equatorial Guinean", "GNQ", "GNQ", None)]),
+    (
+        "a Marshallese and a Palauan firm",
+        [("Marshallese", "MHL", "MHL", None), ("Palauan", "PLW", "PLW", None)],
+    ),
     (
         "New South Wales and Türkiye and Turkiye",
         [

@@ -274,6 +274,17 @@ def _fired(sentence: str) -> dict[str, str]:
             "contribute",
         ),
         (
+            "JOGMEC will contribute up to 10 billion yen to the first stage of the exploration.",
+            "contribute_to_build",
+            "contribute",
+        ),
+        # a side that will fund a work
+        (
+            "The Dutch side will fund the pilot, estimated at ₹48 crore.",
+            "financed",
+            "fund",
+        ),
+        (
             "Officials estimated the value of the supply deal at $110 million.",
             "value_put_at",
             "estimated the value of the supply deal at",
