@@ -117,6 +117,30 @@ def _fired(sentence: str) -> dict[str, str]:
             "aid_commitments",
             "commitments in Senegal had exceeded",
         ),
+        (
+            "The fund's commitments to Ghana since it began working in the country now stand at "
+            "some AED 1.1 billion.",
+            "aid_commitments",
+            "commitments to Ghana since it began working in the country now stand at",
+        ),
+        (
+            "Its development cooperation commitments with Colombia have exceeded €2 billion.",
+            "aid_commitments",
+            "commitments with Colombia have exceeded",
+        ),
+        # a donor's cumulative aid, told with a verb of amounting
+        (
+            "Australia's total development assistance to Timor-Leste is budgeted at $114.5 "
+            "million in the current financial year.",
+            "aid_noun",
+            "assistance to Timor-Leste is budgeted at",
+        ),
+        (
+            "New Zealand's total development cooperation with Fiji over the current three-year "
+            "cycle amounts to about NZ$155 million.",
+            "aid_noun",
+            "development cooperation with Fiji over the current three-year cycle amounts to",
+        ),
         # companies exhibiting at a fair, in the present tense
         (
             "48 Ecuadorian companies exhibit at the China International Import Expo.",
