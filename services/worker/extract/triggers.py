@@ -192,6 +192,10 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "plant": (_INV.value, (_INV, _JOINT, _DEAL)),
     "capital expenditure": (_INV.value, (_INV, _JOINT)),
     "capex": (_INV.value, (_INV, _JOINT)),
+    "credit line": (_AID.value, (_AID,)),
+    "line of credit": (_AID.value, (_AID,)),
+    "lines of credit": (_AID.value, (_AID,)),
+    "consignment": (_DEAL.value, (_DEAL, _AGR)),
     # "The commitment, to be disbursed over five years, is worth $150 million"
     "commitment": (_INV.value, (_INV, _AID, _JOINT, _AGR)),
     # "The money - twelve million euros - will be channelled through ...": the latest fact's

@@ -353,6 +353,35 @@ def _fired(sentence: str) -> dict[str, str]:
             "aid",
             "provided Tanzania with ",
         ),
+        # a sum told in reported speech after a longer lead, a possessive, or a quote
+        (
+            "Speaking to journalists after the ceremony, Jabłoński said the group's total "
+            "commitment to the project would reach up to EUR 140 million by 2029.",
+            "reference",
+            "Speaking to journalists after the ceremony, Jabłoński said the group's total "
+            "commitment",
+        ),
+        (
+            "The Portuguese government official told journalists that the credit line totals "
+            "200 million euros.",
+            "reference",
+            "The Portuguese government official told journalists that the credit line",
+        ),
+        (
+            '"This facility of US$75 million comes on very favourable terms," he said.',
+            "reference",
+            '"This facility',
+        ),
+        (
+            "The consignment is valued at about Sh6.1 billion ($47 million).",
+            "reference",
+            "The consignment",
+        ),
+        (
+            "The company estimates the cost of the plant at 140 million euros.",
+            "value_put_at",
+            "estimates the cost of the plant at",
+        ),
         (
             "New Zealand's contribution is $28 million.",
             "contribution_is",
@@ -372,6 +401,12 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "rule"),
     [
+        # a name of three words is no reference to a fact
+        (
+            "Separately, the International Monetary Fund's board will review Bangladesh's "
+            "$5.5 billion loan programme.",
+            "reference",
+        ),
         # money spent at home on what builds nothing
         ("The government will spend $1.2 billion on fertiliser subsidies.", "spend_on_plant"),
         ("Households spent $300 million on imported food.", "spend_on_plant"),
