@@ -11,6 +11,7 @@ from services.worker.extract.triggers import REFERENCE_TYPES, divides_a_sum, sin
 from shared.models import EventType
 
 _LATER_SENTENCES: Final = 2  # how far after one side's deal its sum may be told
+_AID_NOUNS: Final = frozenset({"grant", "loan", "donation", "credit line", "line of credit"})
 
 
 def with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -20,11 +21,13 @@ def with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         before = out[-1] if out else None
-        if before is not None and _tells_sum_of(before, draft) and not _continues_one(out):
+        if before is not None and _tells_sum_of(ctx, before, draft) and not _continues_one(out):
             clause = ctx.doc.text[before.clause[0] : before.clause[1]]
             # the sum's own trigger says what kind of money moved (a deal's, an investment)
             units, source = complete_from_pair(ctx, before.units, draft.hit, clause)
             if source == "pair":
+                if draft.hit.rule.type == "@ref" and _names_its_aid(ctx, before, draft.hit.noun):
+                    before.type = EventType.ECONOMIC_AID  # the agreement was for that grant
                 before.units, before.party_source = units, source
                 before.roles = roles_of(units, before.direction, default_role(before.type))
                 absorb(before, draft, units=False)
@@ -42,7 +45,16 @@ def _continues_one(out: list[Draft]) -> bool:
     return last.type is prior.type and set(last.countries) <= set(prior.countries)
 
 
-def _tells_sum_of(before: Draft, draft: Draft) -> bool:
+def _names_its_aid(ctx: Context, before: Draft, noun: str) -> bool:
+    """'... signed a memorandum with India for a grant ... The Indian grant would amount to
+    INR 3 billion': an agreement whose own words name the aid told next is that aid."""
+    noun = singular(noun.lower())
+    if noun not in _AID_NOUNS or before.type is not EventType.TRADE_AGREEMENT:
+        return False
+    return noun in ctx.doc.lower_of(before.sentence)
+
+
+def _tells_sum_of(ctx: Context, before: Draft, draft: Draft) -> bool:
     """`draft` names no one and states the sum of `before`, one side's deal with no sum."""
     if before.party_source != "partial" or before.money or draft.party_source != "none":
         return False
@@ -56,7 +68,9 @@ def _tells_sum_of(before: Draft, draft: Draft) -> bool:
         noun = singular(draft.hit.noun.lower())
         if divides_a_sum(draft.hit):
             return False  # "Of the total, 62 billion are loans": parts of a sum told before
-        return before.type in REFERENCE_TYPES.get(noun, ("", ()))[1]
+        return before.type in REFERENCE_TYPES.get(noun, ("", ()))[1] or _names_its_aid(
+            ctx, before, noun
+        )
     if draft.type is EventType.COMMERCIAL_DEAL and before.type is EventType.TRADE_AGREEMENT:
         return True  # "... signed an agreement for the supply of apples. The deal is worth $45m"
     return draft.type is before.type

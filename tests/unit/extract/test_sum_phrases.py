@@ -404,6 +404,16 @@ CASES = [
         (9.8e9, "ETB"),
     ),
     (
+        "one side's agreement for a grant, then 'the grant would amount to': the pair's aid",
+        "Sri Lanka, India sign grant pact for Eastern Province",
+        "The Cabinet approved signing a memorandum of understanding with the Government of "
+        "India for a grant to build schools and rural roads in the Eastern Province. Cabinet "
+        "Spokesman Minister Chaminda Rathnayake said the Indian grant would amount to INR 3 "
+        "billion.",
+        EventType.ECONOMIC_AID,
+        (3e9, "INR"),
+    ),
+    (
         "'The expansion, estimated at': the value of the agreement on it",
         "Bulgaria, Greece agree gas link expansion",
         "Bulgaria and Greece on Monday signed an agreement on the expansion of the gas "

@@ -401,6 +401,11 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "rule"),
     [
+        # a commitment to the project is no lender's commitments in a country
+        (
+            "He said the group's total commitment to the project would reach EUR 140 million.",
+            "aid_commitments",
+        ),
         # a name of three words is no reference to a fact
         (
             "Separately, the International Monetary Fund's board will review Bangladesh's "
