@@ -15,10 +15,10 @@ from services.worker.extract.wordscan import compile_case_blind, search_case_bli
 _DIRECTED: Final = re.compile(
     # the nouns in any case ("Sales to China"), the name after "to" capitalised
     r"\b(?i:exports?|imports?|shipments?|sales|sold|shipped|exported|imported)\b[^;]{0,60}?"
-    r"\b(?:to|from)\s+(?:the\s+)?[A-Z]"
+    r"\b(?<!according\s)(?:to|from)\s+(?:the\s+)?[A-Z]"  # no source ("according to the KNBS")
     r"|\b(?i:trade)\b[^;]{0,60}?\bwith\s+(?:the\s+)?[A-Z]"
 )
-_FLOW_NOUN: Final = re.compile(r"\b(?i:exports|imports|attract\w*)\b")
+_FLOW_NOUN: Final = re.compile(r"\b(?i:exports|imports|exported|imported|attract\w*)\b")
 # One side's total from all partners ("Malaysia approved total investments of RM378.5bil").
 # Owned by the side named ("Malaysia's total exports", "its overall trade") or what it took in
 # ("Malaysia approved total investments"); a bare "total trade reached" is the pair's.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.worker.extract.one_side import is_national_total, to_many
+from services.worker.extract.one_side import is_directed, is_national_total, one_sides_flow, to_many
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,22 @@ def test_is_national_total(clause: str, expected: bool) -> None:
 )
 def test_to_many(clause: str, expected: bool) -> None:
     assert to_many(clause) is expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "directed", "one_sides"),
+    [
+        ("Sales to China rose to $2 billion", True, False),
+        ("imported cables worth $410 million from Russia", True, False),
+        # a source is no partner: the country's imports from everyone
+        (
+            "The country imported edible oils worth Sh146 billion last year, according to the "
+            "Kenya National Bureau of Statistics",
+            False,
+            True,
+        ),
+        ("Kenya exported tea worth Sh180 billion", False, True),
+    ],
+)
+def test_flows_to_a_partner_or_to_everyone(clause: str, directed: bool, one_sides: bool) -> None:
+    assert (is_directed(clause), one_sides_flow(clause)) == (directed, one_sides)
