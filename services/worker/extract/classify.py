@@ -57,8 +57,15 @@ def signals(doc: Document) -> Signals:
     return Signals(
         title_conflict=bool(title) and cl.conflict_in(title),
         title_topic=_title_topic(title),
-        title_cooperation=bool(title) and search_case_blind(_TITLE_COOPERATION, title),
+        title_cooperation=bool(title) and search_case_blind(_TITLE_COOPERATION, _kept(title)),
     )
+
+
+def _kept(title: str) -> str:
+    """The headline without the cooperation it says is undone: "Ogun terminates agreement
+    with Emirati firm" names an agreement, but not as cooperation."""
+    lowered = lower_text(title)
+    return cues().undone.sub(" ", lowered) if cues().undone.search(lowered) else title
 
 
 def _title_topic(title: str) -> str | None:

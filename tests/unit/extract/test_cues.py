@@ -46,6 +46,8 @@ from services.worker.extract.document import Document
         ("The company denied reports that it would sell the plant", True),
         # "the end of" a visit is when something was said, not a visit called off
         ("the minister said at the end of a two-day visit to the archipelago", False),
+        # a forum that "ends with agreements" ended well
+        ("Turkmen-Turkish business forum ends with agreements worth 1.3 billion", False),
         # cues whose first word is not one of the older anchors
         ("The EU applied its anti-subsidy rules to Indonesian steel", True),
         ("Millers warned that higher taxes on sugar would hurt them", True),

@@ -1290,3 +1290,13 @@ def test_suppliers_of_a_plant_at_home_are_no_two_sides(name: str) -> None:
     path = Path(__file__).resolve().parents[2] / f"gold/articles/{name}.txt"
     analysis = analyse(parse_plain_article(path.read_text("utf-8")))
     assert analysis.events == []
+
+
+def test_a_headline_that_terminates_an_agreement_names_no_cooperation() -> None:
+    """'Ogun terminates agreement with Emirati firm': the headline's agreement is the one
+    undone, so it does not lift the article's background facts (a 2022 signing, money
+    already spent) into cooperation."""
+    name = "1232_ogun_terminates_emirati_port_deal"
+    path = Path(__file__).resolve().parents[2] / f"gold/articles/{name}.txt"
+    analysis = analyse(parse_plain_article(path.read_text("utf-8")))
+    assert not analysis.classification.is_trade_cooperation
