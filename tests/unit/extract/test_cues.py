@@ -86,6 +86,7 @@ def _document(sentence: str) -> Document:
         ("US sanctions firms over drone parts", "military"),
         ("Indonesia has more than 2,100 cinema screens", "cultural"),
         ("The lender beat analysts' estimates, it said", "earnings"),
+        ("SQM Profit Beats Estimates as Lithium Volumes Offset Weak Prices", "earnings"),
         ("The carmaker posted a loss in Europe", "earnings"),
         ("Asian indices fell as the blue-chip CAC 40 slipped", "stocks"),
         ("The purchasing managers' index rose to 52.1", "macro"),
