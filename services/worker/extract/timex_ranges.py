@@ -84,7 +84,9 @@ _N_DAY: Final = re.compile(
     r"(?P<n>two|three|four|five|six|seven|[2-7])-day\b"
     r"|\b(?:a|an|the)\s+(?P<n2>two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,3}?"
     r"(?:mission|visit|forum|fair|expo|exhibition|summit|conference|trip|tour|meeting|session|"
-    r"event|show|roadshow)\s+(?:that|which)\s+(?P<verb2>end(?:ed|s)|close[ds]|conclude[ds]?|"
+    # "... mission that ended", "... mission by 38 Dutch companies to Ghana ended"
+    r"event|show|roadshow)\b(?:[^.;,]{0,60}?\s)??\s*(?:(?:that|which)\s+)?"
+    r"(?P<verb2>end(?:ed|s)|close[ds]|conclude[ds]?|"
     r"wrap(?:ped|s)\s+up|beg(?:an|ins)|open(?:ed|s)|start(?:ed|s)|kick(?:ed|s)\s+off)\b"
     # "arrived in Mexico on Monday for a three-day state visit": its first day
     r"|\b(?P<verb3>arriv(?:ed|es))\b[^.;]{0,60}?\bfor\s+(?:a|an|his|her|their|its)\s+"

@@ -344,6 +344,9 @@ def test_weekdays_of_two_clauses_are_not_a_run() -> None:
          "three-day", date(2026, 3, 23), date(2026, 3, 25)),
         ("Firms signed deals at a two-day business forum that ended in Lagos on Tuesday.",
          "two-day business forum that ended", date(2026, 3, 23), date(2026, 3, 24)),
+        ("A three-day trade mission by 38 Dutch companies to Ghana ended in Accra yesterday.",
+         "three-day trade mission by 38 Dutch companies to Ghana ended",
+         date(2026, 3, 23), date(2026, 3, 25)),
         # ... the day told first, in the same sentence
         ("On Wednesday they agreed on trade as the delegation concluded a two-day visit.",
          "two-day", date(2026, 3, 24), date(2026, 3, 25)),
