@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 COMPILED := .compiled
 PACKAGE_FILES := $(shell find services shared -type f -not -path '*/__pycache__/*' -not -name '*.so') setup.py pyproject.toml
 
-.PHONY: help setup compiled demo test test-fast test-bundled-redis lint format typecheck bench check clean docs
+.PHONY: help setup compiled demo test test-fast test-bundled-redis lint format typecheck bench check clean docs world-cities
 
 help:
 	@echo "make demo   - set up, then run the whole pipeline on the sample feed"
@@ -43,13 +43,13 @@ test-bundled-redis: $(STAMP)
 	TRADEWIRE_TEST_REDIS_SERVER=bundled $(BIN)/python -m pytest -q -m integration
 
 lint: $(STAMP)
-	$(BIN)/ruff check services shared tests bench setup.py
-	$(BIN)/ruff format --check services shared tests bench setup.py
+	$(BIN)/ruff check services shared tests bench scripts setup.py
+	$(BIN)/ruff format --check services shared tests bench scripts setup.py
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format services shared tests bench setup.py
-	$(BIN)/ruff check --fix services shared tests bench setup.py
+	$(BIN)/ruff format services shared tests bench scripts setup.py
+	$(BIN)/ruff check --fix services shared tests bench scripts setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -71,6 +71,11 @@ check: lint test
 
 clean:
 	rm -rf $(VENV) $(COMPILED) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+# Regenerate the extractor's world_cities.json from geonames (needs the `data` extra).
+world-cities: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,data]'
+	$(BIN)/python scripts/build_world_cities.py
 
 docs: $(STAMP)
 	$(BIN)/python -m shared.settings_doc

@@ -260,6 +260,8 @@ def _all_forms() -> Iterator[tuple[str, Entity]]:
     yield from _country_forms(load_json("countries.json"))
     yield from _subdivision_forms(load_json("subdivisions.json"))
     yield from _city_forms(load_json("places.json"))
+    # geonames cities of 100,000 people or more, filtered (scripts/build_world_cities.py)
+    yield from _city_forms(load_json("world_cities.json"))
     yield from _org_forms(load_json("organisations.json"))
     yield from _bloc_forms(load_json("blocs.json"))
     yield from _person_forms(load_json("people.json"))

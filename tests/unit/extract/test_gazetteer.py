@@ -54,6 +54,11 @@ CASES = [
         ],
     ),
     ("Latin American markets", []),
+    # cities from geonames (data/world_cities.json), not only the hand-picked places.json
+    (
+        "a plant in Kragujevac and a park near Lublin",
+        [("Kragujevac", "city:kragujevac", "SRB", None), ("Lublin", "city:lublin", "POL", None)],
+    ),
     # a two-word adjective is not the one-word adjective of another country
     ("the Equatorial Guinean state oil firm", [("Equatorial Guinean", "GNQ", "GNQ", None)]),
     (
@@ -74,7 +79,8 @@ CASES = [
         "Chinese President Xi Jinping",
         [("Chinese", "CHN", "CHN", None), ("Xi Jinping", "person:xi jinping", "CHN", None)],
     ),
-    ("Indianapolis", []),
+    # a whole word: Indianapolis the city, not Indiana inside it
+    ("Indianapolis", [("Indianapolis", "city:indianapolis", "USA", None)]),
 ]
 
 
@@ -129,7 +135,7 @@ def test_a_learnt_name_inside_a_longer_learnt_name_is_not_a_mention_there() -> N
 
 def test_companies_learnt_from_the_title() -> None:
     title = "Swedish robotics firm Aurvik opens Bengaluru R&D hub"
-    text = "Aurvik Robotics, the Vasteras-based maker, opened a centre. Aurvik said it would hire."
+    text = "Aurvik Robotics, the Kungsbro-based maker, opened a centre. Aurvik said it would hire."
     mentions = [(m.text, m.entity.country) for m in prepare_mentions(text, [], title=title)]
     assert mentions == [("Aurvik", "SWE"), ("Aurvik", "SWE")]
     assert prepare_mentions(text, []) == []  # without the title, no one is known
