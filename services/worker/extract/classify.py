@@ -64,8 +64,7 @@ def signals(doc: Document) -> Signals:
 def _kept(title: str) -> str:
     """The headline without the cooperation it says is undone: "Ogun terminates agreement
     with Emirati firm" names an agreement, but not as cooperation."""
-    lowered = lower_text(title)
-    return cues().undone.sub(" ", lowered) if cues().undone.search(lowered) else title
+    return cues().undone.sub(" ", lower_text(title))
 
 
 def _title_topic(title: str) -> str | None:

@@ -7,11 +7,10 @@ from typing import Final
 from services.worker.extract.drafts import Draft, absorb, default_role, has_currency
 from services.worker.extract.parties import roles_of
 from services.worker.extract.resolve import Context, complete_from_pair
-from services.worker.extract.triggers import REFERENCE_TYPES, divides_a_sum, singular
+from services.worker.extract.triggers import AID_NOUNS, REFERENCE_TYPES, divides_a_sum, singular
 from shared.models import EventType
 
 _LATER_SENTENCES: Final = 2  # how far after one side's deal its sum may be told
-_AID_NOUNS: Final = frozenset({"grant", "loan", "donation", "credit line", "line of credit"})
 
 
 def with_later_sums(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -49,7 +48,7 @@ def _names_its_aid(ctx: Context, before: Draft, noun: str) -> bool:
     """'... signed a memorandum with India for a grant ... The Indian grant would amount to
     INR 3 billion': an agreement whose own words name the aid told next is that aid."""
     noun = singular(noun.lower())
-    if noun not in _AID_NOUNS or before.type is not EventType.TRADE_AGREEMENT:
+    if noun not in AID_NOUNS or before.type is not EventType.TRADE_AGREEMENT:
         return False
     return noun in ctx.doc.lower_of(before.sentence)
 

@@ -9,7 +9,7 @@ from services.worker.extract.clauses import marks_new_fact
 from services.worker.extract.document import Document
 from services.worker.extract.drafts import Draft, absorb, default_role
 from services.worker.extract.parties import roles_of
-from services.worker.extract.triggers import REFERENCE_TYPES, divides_a_sum, singular
+from services.worker.extract.triggers import AID_NOUNS, REFERENCE_TYPES, divides_a_sum, singular
 from shared.models import EventType
 
 # A sentence that names no parties ("Important agreements and contracts were sealed ...")
@@ -30,8 +30,6 @@ _SIGNED_FACTS: Final = frozenset(
     {EventType.INVESTMENT, EventType.JOINT_PROJECT, EventType.ECONOMIC_AID}
 )
 _SIGNERS: Final = frozenset({"company", "organisation"})
-# The nouns of aid an agreement may be about ("grant documents", "a loan agreement").
-_AID_NOUNS: Final = frozenset({"grant", "loan", "donation", "aid"})
 # "The share purchase agreement was signed in Kigali on Tuesday": the agreement of the fact
 # just told, whether or not it stated a sum.
 _DEFINITE_SIGNING: Final = re.compile(
@@ -87,7 +85,7 @@ def _aid_agreement(doc: Document, facts: list[Draft], draft: Draft) -> Draft | N
     """'Japan will finance the network under grant documents signed on Tuesday ... The grant
     amounts to 2.4 billion yen': the agreement that names the grant is that aid, retyped."""
     noun = singular(draft.hit.noun.lower())
-    if noun not in _AID_NOUNS or not facts:
+    if noun not in AID_NOUNS or not facts:
         return None
     last = facts[-1]
     if last.type is not EventType.TRADE_AGREEMENT or last.deal_values():

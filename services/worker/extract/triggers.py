@@ -211,6 +211,11 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
 }
 
 
+# The reference nouns of aid an agreement may be about ("grant documents", "a loan
+# agreement", "a memorandum ... for a grant"): the agreement is that aid.
+AID_NOUNS: Final = frozenset({"grant", "loan", "donation", "aid", "credit line", "line of credit"})
+
+
 # Reference nouns that divide a sum already stated ("Of the total, $24 billion ..."): they
 # continue a fact with a sum, never give one to a fact without.
 _PART_OF_A_SUM: Final = frozenset({"total", "sum", "amount"})
