@@ -36,7 +36,7 @@ _AFTER_ADJECTIVE: Final = re.compile(
     r"\s+(?:[a-z][\w-]*\s+){0,3}?" + _DESCRIPTORS + r"s?,?\s+" + _NAME
 )
 # "Dubai-based DP World", "London-listed Ferrexpo"
-_AFTER_BASED: Final = re.compile(r"-(?:based|listed)\s+(?:[a-z][\w-]*\s+){0,2}" + _NAME)
+_AFTER_BASED: Final = re.compile(r"-(?:based|listed)\s+(?:[a-z][\w-]*\s+){0,3}" + _NAME)
 # "ASX-listed Gobi Copper": a stock exchange's listing names its country (only exchanges whose
 # acronym is no other's: NSE and BSE are India's and Kenya's or Botswana's)
 _EXCHANGES: Final = {

@@ -15,6 +15,9 @@ from shared.models import EventType
 # A sentence that names no parties ("Important agreements and contracts were sealed ...")
 # continues the latest fact of its type if that fact is this close.
 _CONTINUATION_SENTENCES: Final = 5
+# A fact still without a sum takes one told by reference this far after its latest mention:
+# stories about one deal often come back to what it costs only after quotes and background.
+_UNVALUED_REFERENCE_SENTENCES: Final = 7
 _SAME_VALUE: Final = 0.01
 # A sentence that names only one side continues a fact of the sentence before or two before.
 _PARTIAL_SENTENCES: Final = 2
@@ -78,7 +81,12 @@ def _refers_to(target: Draft, draft: Draft) -> bool:
     allowed = REFERENCE_TYPES.get(noun, ("", ()))[1]
     if divides_a_sum(draft.hit) and not target.deal_values():
         return False  # "of the total" divides a sum already stated
-    return target.type in allowed and draft.sentence - target.sentence <= _CONTINUATION_SENTENCES
+    if target.type not in allowed:
+        return False
+    if draft.sentence - target.sentence <= _CONTINUATION_SENTENCES:
+        return True
+    since = draft.sentence - max(target.sentence, target.last_sentence)
+    return since <= _UNVALUED_REFERENCE_SENTENCES and not target.deal_values()
 
 
 def _aid_agreement(doc: Document, facts: list[Draft], draft: Draft) -> Draft | None:

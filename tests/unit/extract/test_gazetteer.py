@@ -121,6 +121,11 @@ def test_companies_learnt_from_the_article() -> None:
     assert mentions["Zephyr"] == "AUS"
 
 
+def test_a_firm_based_in_a_city_is_learnt_past_three_words_of_trade() -> None:
+    text = "Lublin-based agricultural machinery maker Agromasz Lubelski signed a contract."
+    assert learn_companies(text, find_mentions(text))["Agromasz Lubelski"].country == "POL"
+
+
 def test_a_learnt_name_inside_a_longer_learnt_name_is_not_a_mention_there() -> None:
     text = (
         "Canadian investor Laurentian Infrastructure Partners bought a stake. The deal needs "

@@ -1,0 +1,45 @@
+"""Sums a story tells paragraphs after the fact they measure, found by reference."""
+
+from __future__ import annotations
+
+from services.worker.extract import analyse
+from shared.models import EventType
+from tests.unit.extract.articles import article
+
+
+def sums_of(title: str, text: str, kind: EventType) -> set[tuple[float, str]]:
+    return {
+        (a.value, a.currency)
+        for e in analyse(article(title, text)).events
+        if e.event_type is kind
+        for a in e.amounts
+        if a.currency is not None
+    }
+
+
+# The fact is told in the lead; its cost comes 7 sentences later, after quotes and background.
+_PLANT_COST_LATE = (
+    "Kenya and Egyptian steelmaker Nileforge broke ground on Tuesday on a rolling mill in "
+    "Athi River. The mill will have a capacity of 400,000 tonnes a year. Trade Cabinet "
+    "Secretary Lee Kinyanjui said the project would cut imports. The plant is due to open in "
+    '2027. "This is a big day for us," one of them said. '
+    "Nileforge exports to ten African markets. Officials said roads to the site would be "
+    "paved first. According to the company's country head, Amal Fathy, the investment "
+    "amounts to Sh9.1 billion, covering the mill and a warehouse."
+)
+
+
+def test_a_fact_without_a_sum_takes_one_told_by_reference_well_after_it() -> None:
+    found = sums_of(
+        "Egyptian firm breaks ground on Kenya mill", _PLANT_COST_LATE, EventType.INVESTMENT
+    )
+    assert (9.1e9, "KES") in found
+
+
+def test_a_fact_with_its_own_sum_takes_no_far_reference() -> None:
+    text = _PLANT_COST_LATE.replace(
+        "broke ground on Tuesday on a rolling mill",
+        "broke ground on Tuesday on a $50 million rolling mill",
+    )
+    found = sums_of("Egyptian firm breaks ground on Kenya mill", text, EventType.INVESTMENT)
+    assert (50e6, "USD") in found and (9.1e9, "KES") not in found
