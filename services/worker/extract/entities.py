@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Final, Protocol
 
 from services.worker.extract.fastre import word_after_space
-from services.worker.extract.gazetteer import Mention, find_mentions, trie_pattern
+from services.worker.extract.gazetteer import Mention, find_mentions, gazetteer, trie_pattern
 from services.worker.extract.lexicon import words
 from services.worker.extract.surface import SHARED_PREFIX, Entity, shared_region
 
@@ -168,6 +168,8 @@ def _name_of(text: str, match: re.Match[str], known: set[str], starts: list[int]
     name = _tidy_name(text[start:end])
     words = name.split()
     if not words or words[0] in _NOT_NAMES or name in known or len(name) < 2:
+        return None
+    if gazetteer().lookup(name) is not None:  # a stop form ("Black Sea") is no firm's name
         return None
     return None if _TITLE_WORDS.intersection(words) else name
 

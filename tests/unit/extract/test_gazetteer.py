@@ -79,6 +79,15 @@ CASES = [
         "Chinese President Xi Jinping",
         [("Chinese", "CHN", "CHN", None), ("Xi Jinping", "person:xi jinping", "CHN", None)],
     ),
+    # islands stand for their region
+    (
+        "Mallorca, Tenerife and Crete",
+        [
+            ("Mallorca", "ES-IB", "ESP", "ES-IB"),
+            ("Tenerife", "ES-CN", "ESP", "ES-CN"),
+            ("Crete", "GR-M", "GRC", "GR-M"),
+        ],
+    ),
     # a whole word: Indianapolis the city, not Indiana inside it
     ("Indianapolis", [("Indianapolis", "city:indianapolis", "USA", None)]),
 ]
@@ -124,6 +133,11 @@ def test_companies_learnt_from_the_article() -> None:
 def test_a_firm_based_in_a_city_is_learnt_past_three_words_of_trade() -> None:
     text = "Lublin-based agricultural machinery maker Agromasz Lubelski signed a contract."
     assert learn_companies(text, find_mentions(text))["Agromasz Lubelski"].country == "POL"
+
+
+def test_a_stop_form_after_a_possessive_is_no_firm() -> None:
+    text = "Russia's invasion disrupted Black Sea shipping from Ukrainian ports."
+    assert "Black Sea" not in learn_companies(text, find_mentions(text))
 
 
 def test_a_learnt_name_inside_a_longer_learnt_name_is_not_a_mention_there() -> None:
