@@ -57,9 +57,20 @@ def _same_mood(a: Draft, b: Draft) -> bool:
 def _continues(target: Draft, draft: Draft) -> bool:
     if target.type is not draft.type:
         return False
-    if draft.sentence - max(target.sentence, target.last_sentence) > _CONTINUATION_SENTENCES:
-        return False  # counted from the fact's latest mention: it was spoken of there
+    # counted from the fact's latest mention: it was spoken of there
+    gap = draft.sentence - max(target.sentence, target.last_sentence)
+    if gap > _CONTINUATION_SENTENCES and not _late_value(target, draft, gap):
+        return False
     return set(draft.countries) <= set(target.countries)
+
+
+def _late_value(target: Draft, draft: Draft, gap: int) -> bool:
+    """A sum told with no one named, further on, still values a fact that has none yet."""
+    return (
+        gap <= _UNVALUED_REFERENCE_SENTENCES
+        and bool(draft.deal_values())
+        and not (target.deal_values())
+    )
 
 
 def _valued_agreement(facts: list[Draft], draft: Draft) -> Draft | None:
@@ -85,8 +96,7 @@ def _refers_to(target: Draft, draft: Draft) -> bool:
         return False
     if draft.sentence - target.sentence <= _CONTINUATION_SENTENCES:
         return True
-    since = draft.sentence - max(target.sentence, target.last_sentence)
-    return since <= _UNVALUED_REFERENCE_SENTENCES and not target.deal_values()
+    return _late_value(target, draft, draft.sentence - max(target.sentence, target.last_sentence))
 
 
 def _aid_agreement(doc: Document, facts: list[Draft], draft: Draft) -> Draft | None:

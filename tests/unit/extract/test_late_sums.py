@@ -43,3 +43,17 @@ def test_a_fact_with_its_own_sum_takes_no_far_reference() -> None:
     )
     found = sums_of("Egyptian firm breaks ground on Kenya mill", text, EventType.INVESTMENT)
     assert (50e6, "USD") in found and (9.1e9, "KES") not in found
+
+
+def test_a_sum_with_no_one_named_values_an_unvalued_deal_six_sentences_back() -> None:
+    text = (
+        "Slovak utility Vodarne signed a contract with Korean builder Hanra Engineering on "
+        "Wednesday to build a water treatment plant near Nitra. The plant will serve 300,000 "
+        'people. "This is a historic day," the mayor said. Work starts in May. Hanra has '
+        "built plants in eight countries. Local firms will do about half of the work. The "
+        "contract is valued at about 410 million euros, the ministry said."
+    )
+    found = sums_of(
+        "Korean builder wins Slovak water plant contract", text, EventType.COMMERCIAL_DEAL
+    )
+    assert (410e6, "EUR") in found
