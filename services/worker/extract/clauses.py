@@ -209,6 +209,12 @@ _CONCESSIVE: Final = compile_trie(  # (speed) tries: its first letters are a pre
 )
 _CONCESSIVE_REACH: Final = 40
 _CLAUSE_BREAK: Final = compile_trie(r"[;:]|\b(?:as|while|after|because|since|when|amid|but)\b")
+# "as tariffs on Philippine bananas, processed fruit and auto parts fall to zero": a tariff
+# the clause goes on to remove, past the list of what it is on
+_REMOVED_LATER: Final = re.compile(
+    r"[^;.]{0,90}?\b(?:(?:fall|falls|drop|drops|go|goes|come|comes|cut|reduced|lowered)\s+to\s+"
+    r"zero|(?:be|being|been)\s+(?:phased\s+out|eliminated|removed|scrapped|abolished|waived))\b"
+)
 
 
 def conflict_in(text: str) -> bool:
@@ -230,7 +236,8 @@ def conflict_in_lowered(lowered: str) -> bool:
             return True  # "free trade talks collapse": cooperation undone, whatever its kind
         # only the cue's own clause: "factories cut shifts as US tariff kicks in" cuts no tariff
         own = before[_last_boundary(before) :]
-        if not c.liberalising.search(own + " . " + lowered[end : end + 15]):
+        liberalised = c.liberalising.search(own + " . " + lowered[end : end + 15])
+        if not liberalised and _REMOVED_LATER.match(lowered, end) is None:
             return True
     return False
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from services.worker.extract import analyse, classify
+from services.worker.extract.classify import signals
+from services.worker.extract.document import Document
 from shared.models import EventType, Sector
 from tests.unit.extract.articles import article
 
@@ -277,6 +279,15 @@ CASES = [
         False,
         [],
     ),
+    (
+        "an FTA headline over a lead whose tariffs fall to zero",
+        "PH-Korea FTA in force; DTI eyes $20-B trade by 2028",
+        "The trade department expects the newly effective Philippines-Korea Free Trade "
+        "Agreement to lift two-way trade with South Korea to $20 billion by 2028, as tariffs "
+        "on Philippine bananas, processed fruit and auto parts fall to zero over five years.",
+        True,
+        ["KOR", "PHL"],
+    ),
 ]
 
 
@@ -376,3 +387,18 @@ def test_a_figure_told_by_pronoun_alone_is_no_fact() -> None:
     )
     events = analyse(article("Chile, India sign trade pact", text)).events
     assert all(a.value != 1.1e9 for e in events for a in e.amounts)
+
+
+@pytest.mark.parametrize(
+    ("title", "cooperation"),
+    [
+        ("PH-Korea FTA in force; DTI eyes $20-B trade by 2028", True),
+        ("India-Oman CEPA signed", True),
+        ("Peso slides to record low", False),
+    ],
+)
+def test_a_trade_pacts_acronym_is_a_headlines_cooperation_word(
+    title: str, cooperation: bool
+) -> None:
+    doc = Document.build("Officials spoke on Monday.", title=title, anchor=None)
+    assert signals(doc).title_cooperation is cooperation

@@ -31,6 +31,10 @@ from services.worker.extract.document import Document
         ("Exports slump as US tariffs bite", True),
         # a liberalising word counts in the cue's own clause only
         ("Garment factories cut shifts as 19 percent US tariff kicks in", True),
+        # a tariff the clause goes on to remove, past a list of what it is on
+        ("as tariffs on Philippine bananas, processed fruit and auto parts fall to zero", False),
+        ("duties on Korean cars, parts and machinery will be phased out by 2030", False),
+        ("tariffs on Philippine bananas, fruit and auto parts rose to 30 percent", True),
         ("Sahel junta bloc slaps levy on imports from West African neighbours", True),
         # cooperation undone
         ("Malawi: US Pulls Plug On U.S.$350 Million MCC Transport Compact", True),
