@@ -22,7 +22,7 @@ _SAME_VALUE: Final = 0.01
 # A sentence that names only one side continues a fact of the sentence before or two before.
 _PARTIAL_SENTENCES: Final = 2
 # An agreement's value told apart from it: the sentences after, and the kinds of sum.
-_VALUE_SENTENCES: Final = 2
+_VALUE_SENTENCES: Final = 3
 _VALUED_BY: Final = frozenset(
     {EventType.INVESTMENT, EventType.JOINT_PROJECT, EventType.COMMERCIAL_DEAL}
 )

@@ -179,6 +179,8 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     # "... set up a joint investment platform. Its initial endowment was set at 5 billion
     # dirhams": what the fund or venture starts with
     "endowment": (_INV.value, (_INV, _JOINT, _AID)),
+    # "The Polish allocation in the new period amounts to 1.11 billion euros": a donor's share
+    "allocation": (_AID.value, (_AID, _INV, _JOINT)),
     "capitalisation": (_INV.value, (_INV, _JOINT)),
     "capitalization": (_INV.value, (_INV, _JOINT)),
     # "Of the total, $24 billion will be paid ...": the latest fact that states a sum

@@ -57,3 +57,15 @@ def test_a_sum_with_no_one_named_values_an_unvalued_deal_six_sentences_back() ->
         "Korean builder wins Slovak water plant contract", text, EventType.COMMERCIAL_DEAL
     )
     assert (410e6, "EUR") in found
+
+
+def test_a_sum_three_sentences_after_an_unvalued_agreement_is_its_value() -> None:
+    text = (
+        "Five Japanese automakers have agreed to expand production of hybrid vehicles in "
+        "Thailand, the Board of Investment said. The commitments were made in Tokyo on "
+        'Monday. "All five confirmed they will keep Thailand as their main base. Together, '
+        'they have committed investment of about 150 billion baht over five years," the '
+        "board's secretary-general said."
+    )
+    events = analyse(article("Japanese carmakers pledge Thai hybrid output", text)).events
+    assert (150e9, "THB") in {(a.value, a.currency) for e in events for a in e.amounts}

@@ -378,6 +378,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "The consignment",
         ),
         (
+            "The Polish allocation in the new period amounts to 1.11 billion euros.",
+            "reference",
+            "The Polish allocation",
+        ),
+        (
             "The company estimates the cost of the plant at 140 million euros.",
             "value_put_at",
             "estimates the cost of the plant at",
