@@ -37,7 +37,8 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     # "exported goods worth MAD 157 billion, making it the country's largest export industry"
     r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b"
     # "the government has allocated $1.2 billion to security forces in its 2026 budget"
-    r"|\bin\s+(?:its|their|the\s+country['’]s)\s+(?:(?:19|20)[0-9]{2}\s+|annual\s+|national\s+|"
+    r"|\bin\s+(?:its|their|the\s+country['’]s|the)\s+(?:(?:19|20)[0-9]{2}(?:[/-][0-9]{2,4})?\s+|"
+    r"annual\s+|national\s+|"
     r"state\s+|federal\s+|draft\s+|next\s+)*budgets?\b"
 )
 _MANY_RECEIVERS: Final = re.compile(

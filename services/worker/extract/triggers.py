@@ -154,6 +154,8 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "cost": (_JOINT.value, (_JOINT, _INV, _AGR, _DEAL)),
     # "The two countries will share the cost, with the Bulgarian share estimated at ..."
     "share": (_JOINT.value, (_JOINT, _INV, _AGR, _DEAL)),
+    # "Officials put the cost of the first phase at EGP 9.5bn": a stage of the project agreed
+    "phase": (_JOINT.value, (_JOINT, _INV, _AGR, _DEAL)),
     # "the deliveries would be worth roughly $600 million a year"
     "delivery": (_DEAL.value, (_DEAL, _AGR)),
     "shipment": (_DEAL.value, (_DEAL, _AGR)),

@@ -21,6 +21,7 @@ from services.worker.extract.one_side import is_directed, is_national_total, one
         ("making it the largest export industry", False),  # whose, it does not say
         ("allocated $1.2 billion to security forces in its 2026 budget", True),
         ("in the country's draft national budget", True),
+        ("allocated J$9.2 billion to the Fire Brigade in the 2024/25 Budget", True),
         ("total trade between the two countries reached $5 billion", False),  # the pair's
         ("Malaysia and Japan signed deals with a total value of $2 billion", False),
         ("The İstanbul fair's total exports of $40 million", True),  # a case-blind-only text

@@ -281,6 +281,14 @@ def _fired(sentence: str) -> dict[str, str]:
             "aid",
             "give ",
         ),
+        # goods given under a grant named after them
+        (
+            "Japan will provide Jamaica with fire-fighting vehicles and disaster-response "
+            "equipment under a grant signed in Kingston yesterday.",
+            "aid",
+            "provide Jamaica with fire-fighting vehicles and disaster-response equipment "
+            "under a grant",
+        ),
         (
             "Kauri Coast Hotels would build a 180-room resort near Nadi.",
             "build_plant",
@@ -381,6 +389,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "The Polish allocation in the new period amounts to 1.11 billion euros.",
             "reference",
             "The Polish allocation",
+        ),
+        (
+            "Officials put the cost of the first phase at EGP 9.5bn (about $192m).",
+            "value_put_at",
+            "put the cost of the first phase at",
         ),
         (
             "The company estimates the cost of the plant at 140 million euros.",
