@@ -290,6 +290,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "under a grant",
         ),
         (
+            "Kia, the South Korean carmaker, will expand its plant in Pesqueria.",
+            "build_plant",
+            "expand its plant",
+        ),
+        (
             "Kauri Coast Hotels would build a 180-room resort near Nadi.",
             "build_plant",
             "build a 180-room resort",
