@@ -97,6 +97,18 @@ _TITLE_WORDS: Final = words(
     "President Minister Secretary Ambassador Governor Chairman Chairwoman CEO Envoy Premier "
     "Chancellor Spokesman Spokeswoman Spokesperson Commissioner"
 )
+# "Brightwave Robotics, the Danish toymaker, said": a name in apposition with a country's
+# adjective and a firm's descriptor; and "The Brightwave Group will invest ..., the Danish
+# company said": the sentence's subject, named by what says it
+_FIRM_AFTER_ADJECTIVE: Final = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?[a-z-]*" + _DESCRIPTORS + r"s?\b(?P<says>,?\s+(?:said|says|"
+    r"announced|added|confirmed|told)\b)?"
+)
+_NAME_BEFORE_APPOSITION: Final = re.compile(_NAME + r"(?:\s+\([^()]{1,40}\))?,\s+(?:the|an?)\s+\Z")
+_APPOSITION_BEFORE: Final = re.compile(r",\s+(?:the|an?)\s+\Z")
+_SENTENCE_SUBJECT: Final = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?" + _NAME)
+_APPOSITION_REACH: Final = 120  # characters before the adjective a name may start at
+_SUBJECT_REACH: Final = 300  # characters back to the start of the sentence
 _PERSON_DESCRIPTORS: Final = re.compile(
     r"\b(?:minister|president|ambassador|secretary|official|chief|ceo|spokes\w+|head|envoy|"
     r"governor|chairman|executive|director|founder|premier|chancellor|king|leader)\b"
@@ -158,6 +170,40 @@ def _learnt_from(
     return name, learnt
 
 
+def _learnt_by_apposition(
+    text: str, mention: Mention, known: set[str], starts: list[int]
+) -> tuple[str, Entity] | None:
+    """'Brightwave Robotics, the Danish toymaker,' or 'The Brightwave Group will invest ...,
+    the Danish company said': the name the adjective's firm descriptor stands beside."""
+    if _APPOSITION_BEFORE.search(text, max(0, mention.start - 8), mention.start) is None:
+        return None
+    after = _FIRM_AFTER_ADJECTIVE.match(text, mention.end)
+    if after is None:
+        return None
+    window = max(0, mention.start - _APPOSITION_REACH)
+    match = _NAME_BEFORE_APPOSITION.search(text, window, mention.start)
+    name = _name_of(text, match, known, starts) if match is not None else None
+    if name is None and after.group("says"):
+        name = _sentence_subject(text, mention.start, known, starts)
+    if name is None or mention.entity.country is None:
+        return None
+    entity = Entity(
+        key="org:" + name.lower(), name=name, kind="company", country=mention.entity.country
+    )
+    return name, entity
+
+
+def _sentence_subject(text: str, end: int, known: set[str], starts: list[int]) -> str | None:
+    """The name that starts the sentence holding `end`: two words or more, or one that no
+    common word could be ("LEGO", "PetroVietnam"), since "Sales rose, the company said"."""
+    subjects = list(_SENTENCE_SUBJECT.finditer(text, max(0, end - _SUBJECT_REACH), end))
+    name = _name_of(text, subjects[-1], known, starts) if subjects else None
+    if name is None or " " in name:
+        return name
+    odd = name.isupper() or any(ch.isupper() or ch.isdigit() for ch in name[1:])
+    return name if odd and len(name) > 2 else None
+
+
 def _name_of(text: str, match: re.Match[str], known: set[str], starts: list[int]) -> str | None:
     """The new name a learning pattern matched, cut at the next entity; None when it is a
     known entity ("US and China"), a stock index or no name ("The", a title)."""
@@ -204,6 +250,8 @@ def learn_companies(text: str, mentions: Sequence[Mention]) -> dict[str, Entity]
         if entity.form != "adj" and not text.startswith(_AFTER_MARKS, mention.end):
             continue
         found = _learnt_from(text, mention, known, starts)
+        if found is None and entity.form == "adj":
+            found = _learnt_by_apposition(text, mention, known, starts)
         if found is not None and found[0] not in learnt:
             learnt.update(_aliases(text, found[0], found[1], known))
     if "-listed" in text:

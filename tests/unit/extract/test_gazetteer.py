@@ -140,6 +140,30 @@ def test_a_stop_form_after_a_possessive_is_no_firm() -> None:
     assert "Black Sea" not in learn_companies(text, find_mentions(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "learnt"),
+    [
+        (
+            "Brightwave Robotics, the Danish toymaker, said it would invest.",
+            {"Brightwave Robotics": "DNK"},
+        ),
+        ("Brightwave, a Danish company, will invest.", {"Brightwave": "DNK"}),
+        # the sentence's subject, named by the firm that says it
+        (
+            "The LEGO Group will invest VND5.3 trillion to expand its factory in Ho Chi Minh "
+            "City, the Danish company said Wednesday.",
+            {"LEGO Group": "DNK", "LEGO": "DNK"},
+        ),
+        # a common word starting the sentence is no firm; nor is a person beside an envoy
+        ("Sales rose, the Danish company said.", {}),
+        ("On Monday the minister met Lars, the Danish ambassador.", {}),
+    ],
+)
+def test_a_firm_named_beside_its_countrys_adjective(text: str, learnt: dict[str, str]) -> None:
+    found = learn_companies(text, find_mentions(text))
+    assert {name: e.country for name, e in found.items()} == learnt
+
+
 def test_a_learnt_name_inside_a_longer_learnt_name_is_not_a_mention_there() -> None:
     text = (
         "Canadian investor Laurentian Infrastructure Partners bought a stake. The deal needs "
