@@ -46,6 +46,9 @@ from services.worker.extract.document import Document
         ("Chinese investor pulls out of $280 million logistics hub", True),
         ("Australia-EU free trade talks collapse again over beef", True),
         ("Brazil ended the gas supply deal with Bolivia", True),
+        ("Petronas will not move ahead with the Argentina LNG project", True),
+        ("US gives Chevron 30 days to wind down Venezuela operations as license revoked", True),
+        ("Trump revoked the license that had allowed the oil major to pump crude", True),
         ("Azerbaijan's SOCAR denies plan to buy stake in Greek gas grid operator", True),
         ("The company denied reports that it would sell the plant", True),
         # "the end of" a visit is when something was said, not a visit called off
