@@ -133,7 +133,7 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "loan": (_AID.value, (_AID,)),
     "grant": (_AID.value, (_AID,)),
     "aid": (_AID.value, (_AID,)),
-    "package": (_AID.value, (_AID, _INV)),
+    "package": (_AID.value, (_AID, _INV, _JOINT, _DEAL, _AGR)),
     "fund": (_AID.value, (_AID, _INV, _JOINT, _AGR)),
     "programme": (_AID.value, (_AID, _JOINT)),
     "program": (_AID.value, (_AID, _JOINT)),

@@ -69,3 +69,14 @@ def test_a_sum_three_sentences_after_an_unvalued_agreement_is_its_value() -> Non
     )
     events = analyse(article("Japanese carmakers pledge Thai hybrid output", text)).events
     assert (150e9, "THB") in {(a.value, a.currency) for e in events for a in e.amounts}
+
+
+def test_a_package_told_after_an_agreement_is_its_value() -> None:
+    text = (
+        "Peru's Health Ministry signed a government-to-government agreement with South Korea "
+        "on Monday for the construction of eight hospitals. Korean firms will equip them. The "
+        "package totals S/ 4,350 million, financed with Peruvian Treasury resources, the "
+        "ministry said."
+    )
+    found = sums_of("Peru, Korea sign hospitals deal", text, EventType.TRADE_AGREEMENT)
+    assert (4.35e9, "PEN") in found
