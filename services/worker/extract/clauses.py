@@ -59,7 +59,9 @@ _ECONOMIC_OBJECT: Final = compile_case_blind(
     r"transit|agricultur\w*|food|grain|wheat|fisheries|industr\w+|manufactur\w+|factory|"
     r"plants?|mining|minerals?|sectors?|tourism|telecom\w*|digital|technology|aviation|"
     r"aircraft|vehicles?|textiles?|pharmaceutical\w*|development\s+bank|fta|cepa|ftas|"
-    r"embargo(?:es)?|sanctions|visa-free\s+trade|tax(?:ation)?|fiscal|insurance|procurement)\b"
+    r"embargo(?:es)?|sanctions|visa-free\s+trade|tax(?:ation)?|fiscal|insurance|procurement|"
+    # building what the sides pay for: "for the construction of eight hospitals"
+    r"construction|hospitals|airports?|bridges?|dams?|housing|water\s+supply|desalination)\b"
 )
 _ALSO: Final = compile_case_blind(
     r"\b(?:also|another|second|third|new|additional|further|separately)\b"

@@ -280,6 +280,14 @@ CASES = [
         [],
     ),
     (
+        "an agreement to build what the sides pay for is economic",
+        "Peru, Korea sign hospitals pact",
+        "Peru and South Korea signed an agreement on Monday for the construction of eight "
+        "hospitals.",
+        True,
+        ["KOR", "PER"],
+    ),
+    (
         "an FTA headline over a lead whose tariffs fall to zero",
         "PH-Korea FTA in force; DTI eyes $20-B trade by 2028",
         "The trade department expects the newly effective Philippines-Korea Free Trade "
