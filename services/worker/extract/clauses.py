@@ -98,8 +98,15 @@ def in_tense(anchor: date | None, trigger: str, t: TimeMention) -> TimeMention:
     return replace(t, begin=t.begin - WEEK, finish=finish, relation=TemporalRelation.OCCURRED)
 
 
+_LIST_MARKS: Final = ("- ", "• ", "* ", "– ")
+
+
 def split_clauses(text: str, base: int) -> list[tuple[int, int]]:
-    """[start, end) document offsets of the clauses of one sentence starting at `base`."""
+    """[start, end) document offsets of the clauses of one sentence starting at `base`; a
+    list item ("- Lumitek (Taiwan) and Baltic Beam (Lithuania): joint venture - 12.5 million
+    euros;") is one clause, since its dashes and commas join what it lists to its sum."""
+    if text.startswith(_LIST_MARKS):
+        return [(base, base + len(text))] if text else []
     spans = []
     start = 0
     for left, right in _boundaries(text):

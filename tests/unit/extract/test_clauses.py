@@ -32,6 +32,11 @@ from services.worker.extract.context import blocked_spans
             ["Kırıkkale exports — steel and arms — rose to $2 billion", "a record."],
         ),
         ("Trade rose; exports fell.", ["Trade rose", " exports fell."]),
+        # a list item joins what it lists to its sum
+        (
+            "- Lumitek (Taiwan) and Baltic Beam (Lithuania): joint venture - 12.5 million euros;",
+            ["- Lumitek (Taiwan) and Baltic Beam (Lithuania): joint venture - 12.5 million euros;"],
+        ),
     ],
 )
 def test_split_clauses(sentence: str, clauses: list[str]) -> None:
