@@ -212,13 +212,17 @@ def _draft(
     text = ctx.doc.text
     start, end = clause
     clause_text = text[start:end]
-    if cl.domain_in(clause_text, "sport"):
-        return None  # owning a club or signing a player is sport, not trade between countries
     # a sentence that refers back ("Of the total, $24 billion ..., while $11 billion ...")
     # hands all its sums to the fact it continues
     money = scope.money
     if hit.rule.type != "@ref":
         money = [m for m in money if start <= m.start and m.end <= end]
+    # owning a club or signing a player is sport, not trade between countries; what the
+    # clause says after the fact and its sum ("..., many of them linked to the World Cup")
+    # is background
+    told_by = max(hit.end, money[0].end) if money else end
+    if cl.domain_in(text[start:told_by], "sport"):
+        return None
     if money:  # "contributing Tk 480 crore from its own programme" is no sum between the two
         money = [m for m in money if _FROM_OWN.match(text, m.end) is None]
     if not _needs_met(ctx, scope, hit, clause_text, money, start, end):

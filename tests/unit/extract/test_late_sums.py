@@ -80,3 +80,18 @@ def test_a_package_told_after_an_agreement_is_its_value() -> None:
     )
     found = sums_of("Peru, Korea sign hospitals deal", text, EventType.TRADE_AGREEMENT)
     assert (4.35e9, "PEN") in found
+
+
+def test_a_sport_event_told_after_the_sum_is_background() -> None:
+    text = (
+        "Qatari investments in Turkey exceeded $33 billion, while Turkish contractors had "
+        "undertaken projects worth about $22 billion in Qatar, many of them linked to the 2022 "
+        "FIFA World Cup."
+    )
+    found = sums_of("Turkey, Qatar review ties", text, EventType.COMMERCIAL_DEAL)
+    assert (22e9, "USD") in found
+
+
+def test_a_club_bought_across_a_border_is_still_sport() -> None:
+    text = "A Saudi fund bought the English football club Newcastle United for $400 million."
+    assert analyse(article("Saudi fund buys English club", text)).events == []

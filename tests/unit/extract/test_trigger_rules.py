@@ -290,6 +290,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "under a grant",
         ),
         (
+            "BoI data show Japanese investment applications worth 42.8 billion baht.",
+            "investment_noun",
+            "investment applications",
+        ),
+        (
             "Kia, the South Korean carmaker, will expand its plant in Pesqueria.",
             "build_plant",
             "expand its plant",
