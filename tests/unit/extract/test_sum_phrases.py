@@ -1171,6 +1171,16 @@ def test_bidders_a_winner_beat_are_no_parties_and_trams_are_a_quantity() -> None
     assert deals == [(["CZE", "MAR"], [3.8e9])]
 
 
+def test_a_losing_bidder_is_no_party() -> None:
+    text = (
+        "Czech utility CEZ signed a contract with Korea Hydro & Nuclear Power on Wednesday to "
+        "build two reactors, hours after a court overturned an injunction won by losing "
+        "bidder EDF."
+    )
+    events = analyse(article("Czechs sign Korean reactor deal", text)).events
+    assert events and all("FRA" not in e.countries for e in events)
+
+
 def test_a_border_near_the_work_is_no_party() -> None:
     text = (
         "Turkmen state gas company Turkmengaz and China's CNPC signed a contract for the "
