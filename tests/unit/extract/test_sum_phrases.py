@@ -1173,9 +1173,10 @@ def test_bidders_a_winner_beat_are_no_parties_and_trams_are_a_quantity() -> None
 
 def test_a_losing_bidder_is_no_party() -> None:
     text = (
-        "Czech utility CEZ signed a contract with Korea Hydro & Nuclear Power on Wednesday to "
-        "build two reactors, hours after a court overturned an injunction won by losing "
-        "bidder EDF."
+        "Czech state-controlled utility CEZ's project company signed a contract with Korea "
+        "Hydro & Nuclear Power (KHNP) on Wednesday to build two nuclear reactors at the "
+        "Dukovany power plant, hours after the country's top administrative court overturned "
+        "an injunction won by losing bidder EDF."
     )
     events = analyse(article("Czechs sign Korean reactor deal", text)).events
     assert events and all("FRA" not in e.countries for e in events)
