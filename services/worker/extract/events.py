@@ -220,7 +220,7 @@ def _draft(
     # owning a club or signing a player is sport, not trade between countries; what the
     # clause says after the fact and its sum ("..., many of them linked to the World Cup")
     # is background
-    told_by = max(hit.end, money[0].end) if money else end
+    told_by = max(hit.end, money[-1].end) if money else end
     if cl.domain_in(text[start:told_by], "sport"):
         return None
     if money:  # "contributing Tk 480 crore from its own programme" is no sum between the two
