@@ -66,6 +66,8 @@ _RIVALS_SOURCE: Final = (
     # "a tender in which Moravia Tram beat French, Spanish and Chinese bidders"
     r"(?:beat|beats|beating|outbid\w*)\s+(?:[\w-]+,?\s+){{0,8}}?(?:bidders|rivals|competitors|"
     r"contenders|offers|bids)|(?:losing|unsuccessful|defeated|failed)\s+(?:bidders?|contenders?)|"
+    # "Gotion, based in Hefei and partly owned by Volkswagen, took a stake": an owner in passing
+    r"(?:partly|partially|part|minority)[\s-]owned\s+by|"
     r"(?:in\s+the\s+presence\s+of|witnessed\s+by)\s+(?:[\w-]+\s+){{0,4}}?representatives?\s+of|(?:largest|biggest|second|third|fourth|top|leading{RANKED})[^,;.]{{0,40}}?"
     r"\b(?:after|behind|ahead\s+of|following))"
     r"\b[^,;.]*"

@@ -231,6 +231,23 @@ def test_long_acronyms_are_known_in_title_case_too(text: str, country: str) -> N
     assert [m.entity.country for m in find_mentions(text)] == [country]
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Fonterra signed a supply deal.", "NZL"),
+        ("Zespri will ship kiwifruit.", "NZL"),
+        ("Ganfeng Lithium bought a stake.", "CHN"),
+        ("Vattenfall will build a wind farm.", "SWE"),
+        ("Elsewedy Electric won the contract.", "EGY"),
+        ("Ethio Telecom signed.", "ETH"),
+        ("Maybank opened a branch.", "MYS"),
+        ("Telstra will invest.", "AUS"),
+    ],
+)
+def test_well_known_firms_of_every_continent(text: str, country: str) -> None:
+    assert [m.entity.country for m in find_mentions(text)] == [country]
+
+
 def test_short_acronyms_are_not_title_cased() -> None:
     assert find_mentions("Gail met Sail in the park.") == []
 

@@ -1182,6 +1182,16 @@ def test_a_losing_bidder_is_no_party() -> None:
     assert events and all("FRA" not in e.countries for e in events)
 
 
+def test_an_owner_named_in_passing_is_no_party() -> None:
+    text = (
+        "Gotion, based in Hefei and partly owned by Volkswagen, took an 80-percent stake in a "
+        "Slovak battery venture for 300 million euros last year, with Slovakia's InoBat "
+        "holding the rest."
+    )
+    events = analyse(article("Gotion stake in Slovak venture", text)).events
+    assert events and all("DEU" not in e.countries for e in events)
+
+
 def test_a_border_near_the_work_is_no_party() -> None:
     text = (
         "Turkmen state gas company Turkmengaz and China's CNPC signed a contract for the "
