@@ -12,7 +12,13 @@ from services.worker.extract.drafts import Draft, default_role, has_currency
 from services.worker.extract.fact_time import date_fact
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.later_sums import with_later_sums
-from services.worker.extract.one_side import from_many, is_national_total, owned_flow
+from services.worker.extract.one_side import (
+    from_many,
+    is_directed,
+    is_national_total,
+    owned_flow,
+    owned_goods_flow,
+)
 from services.worker.extract.parties import Unit, roles_of
 from services.worker.extract.pronoun_figures import may_continue, pronoun_ok
 from services.worker.extract.resolve import (
@@ -229,10 +235,14 @@ def _draft(
         return None
     if money and from_many(clause_text):
         return None  # one side's total over several partners, no one pair's
+    if money and hit.type == _TRADE_VOLUME and _national_trade(clause_text):
+        return None  # "the country's total foreign trade turnover exceeded $22 billion"
     units, source = resolve_parties(ctx, scope, hit, clause, earlier)
     if units and _suppliers_only(text, hit, units):
         return None  # "built with equipment supplied by Denmark's FLSmidth and a Chinese firm"
-    if source == "none" and money and owned_flow(clause_text):
+    if source == "none" and money and _own_total(scope, hit, clause_text):
+        return None  # a total of its own, not more of an earlier fact's
+    if source == "partial" and money and owned_goods_flow(clause_text):
         return None  # a total of its own, not more of an earlier fact's
     if source == "partial" and has_currency(money):
         # "India will provide grant assistance of Rs 4,500 crore ...": one side of the
@@ -259,6 +269,19 @@ def _draft(
     if event_type is EventType.TRADE_MISSION and hit.rule.id in _MEETING_RULES:
         draft.mission_mode = "meet"
     return draft
+
+
+def _national_trade(clause_text: str) -> bool:
+    return is_national_total(clause_text) and not is_directed(clause_text)
+
+
+def _own_total(scope: Scope, hit: Hit, clause_text: str) -> bool:
+    """'Its lithium exports topped ...', 'The fund, which manages more than $520 billion of
+    assets': one side's own total (a reference reads its whole sentence, as it takes its
+    sums)."""
+    if owned_flow(clause_text) or owned_goods_flow(clause_text):
+        return True
+    return is_national_total(scope.sentence.text if hit.rule.type == "@ref" else clause_text)
 
 
 def _suppliers_only(text: str, hit: Hit, units: list[Unit]) -> bool:

@@ -38,8 +38,15 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b"
     # "the government has allocated $1.2 billion to security forces in its 2026 budget"
     r"|\bin\s+(?:its|their|the\s+country['’]s|the)\s+(?:(?:19|20)[0-9]{2}(?:[/-][0-9]{2,4})?\s+|"
-    r"annual\s+|national\s+|"
+    r"annual\s+|national\s+|republican\s+|provincial\s+|regional\s+|"
     r"state\s+|federal\s+|draft\s+|next\s+)*budgets?\b"
+    # a firm's own results and a fund's size: "reported revenue of $22.3 billion", "which
+    # manages more than $520 billion of assets"
+    r"|\b(?:reported|posted|recorded|booked|generated)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|"
+    r"turnover|profits?|earnings|income)\s+(?:of|at|totall?ing)\b"
+    r"|\bmanag(?:es|ed|ing)\s+[^;,]{0,30}?\bassets\b|\bassets\s+under\s+management\b"
+    # subsidies at home, and sales to the whole world
+    r"|\bsubsid(?:y|ies)\s+for\s+domestic\b|\b(?:worldwide|global)\s+(?:exports|imports|sales)\b"
 )
 _MANY_RECEIVERS: Final = re.compile(
     r"\b(?:countries|nations|states|economies|markets|regions?|continent|worldwide|globally|"
@@ -78,10 +85,16 @@ _MANY_PLACE_ADJECTIVE: Final = re.compile(r"[A-Z][a-z]+(?:an|ic|ese)\Z")
 # mostly from Russia, China and Uzbekistan" is the importer's total, no one pair's.
 _FROM_MANY: Final = re.compile(
     r",\s+(?:mostly|mainly|largely|chiefly|primarily|predominantly)\s+(?:from|to)\s+"
-    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s+(?:the\s+)?[A-Z]"
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,|\s+and)\s+(?:the\s+)?[A-Z]"
 )
 # One side's own flow, told by a pronoun ("Its lithium exports topped US$700 million").
 _OWNED_FLOW: Final = re.compile(r"\b(?i:its)\s+(?:[\w-]+\s+){0,2}?(?i:exports|imports)\b")
+# ... or by its name and the goods: "Chile's copper exports reached a record $50.5 billion"
+# ("India's exports were worth", told after the pair's trade, is the pair's)
+_OWNED_GOODS_FLOW: Final = re.compile(
+    r"\b[A-Z][\w-]*['’]s\s+(?!total\b|overall\b)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?"
+    r"(?:exports|imports)\b"
+)
 # A place named as where something is: "in Toledo, in western Paraná state".
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?\Z")
 
@@ -120,6 +133,12 @@ def owned_flow(clause: str) -> bool:
     """'Its lithium exports topped US$700 million': one side's exports or imports, to or
     from no one named, are its total (the pronoun names no partner)."""
     return _OWNED_FLOW.search(clause) is not None and not is_directed(clause)
+
+
+def owned_goods_flow(clause: str) -> bool:
+    """'Chile's copper exports reached a record $50.5 billion': one side's flow of some goods,
+    to or from no one named, is its total."""
+    return _OWNED_GOODS_FLOW.search(clause) is not None and not is_directed(clause)
 
 
 def one_sides_flow(clause: str) -> bool:

@@ -95,3 +95,14 @@ def test_a_sport_event_told_after_the_sum_is_background() -> None:
 def test_a_club_bought_across_a_border_is_still_sport() -> None:
     text = "A Saudi fund bought the English football club Newcastle United for $400 million."
     assert analyse(article("Saudi fund buys English club", text)).events == []
+
+
+def test_a_firms_revenue_told_after_its_deal_is_no_part_of_it() -> None:
+    text = (
+        "Vietjet signed an order for 50 Boeing 737 MAX jets worth about $6.5 billion on "
+        "Tuesday. Boeing has won a string of orders this year. The planemaker delivered 92 jets "
+        "in the first quarter and reported revenue of $22.3 billion."
+    )
+    events = analyse(article("Vietjet orders Boeing jets", text)).events
+    sums = {(a.value, a.currency) for e in events for a in e.amounts}
+    assert (6.5e9, "USD") in sums and (22.3e9, "USD") not in sums

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from services.worker.extract.one_side import is_directed, is_national_total, one_sides_flow, to_many
+from services.worker.extract.one_side import (
+    from_many,
+    is_directed,
+    is_national_total,
+    one_sides_flow,
+    owned_goods_flow,
+    to_many,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,6 +29,14 @@ from services.worker.extract.one_side import is_directed, is_national_total, one
         ("allocated $1.2 billion to security forces in its 2026 budget", True),
         ("in the country's draft national budget", True),
         ("allocated J$9.2 billion to the Fire Brigade in the 2024/25 Budget", True),
+        ("has allocated 26.4 billion som to health care in the 2026 republican budget", True),
+        # a firm's own results, a fund's size, subsidies at home, sales to the world
+        ("The planemaker delivered 92 jets and reported revenue of $22.3 billion", True),
+        ("OCP, which posted revenue of 97 billion dirhams (€9 billion) in 2025", True),
+        ("The fund, which manages more than $520 billion of assets globally", True),
+        ("has earmarked almost €1 billion in subsidies for domestic electrolysers", True),
+        ("Switzerland's watch industry, whose worldwide exports reached CHF 26 billion", True),
+        ("the country's total foreign trade turnover exceeded $22 billion", True),
         ("total trade between the two countries reached $5 billion", False),  # the pair's
         ("Malaysia and Japan signed deals with a total value of $2 billion", False),
         ("The İstanbul fair's total exports of $40 million", True),  # a case-blind-only text
@@ -68,3 +83,30 @@ def test_to_many(clause: str, expected: bool) -> None:
 )
 def test_flows_to_a_partner_or_to_everyone(clause: str, directed: bool, one_sides: bool) -> None:
     assert (is_directed(clause), one_sides_flow(clause)) == (directed, one_sides)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("worth $410 million, mostly from Russia, China and Uzbekistan", True),
+        ("about $378 million from raw cashew exports in 2025, mostly to Vietnam and India", True),
+        ("worth $410 million, mostly from Russia", False),
+    ],
+)
+def test_from_many(clause: str, expected: bool) -> None:
+    assert from_many(clause) is expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Chile's copper exports reached a record $50.5 billion in 2024", True),
+        ("Chile's copper exports to China reached $20 billion", False),  # a partner named
+        # told after the pair's trade, a side's exports are its part of it
+        ("India's exports, mainly motor vehicles, were worth about USD 1.1 billion", False),
+        ("Kenya's exports to the bloc amounted to 1.2 billion euros", False),
+        ("Vietnam's total exports reached $400 billion", False),  # a national total's own rule
+    ],
+)
+def test_owned_goods_flow(clause: str, expected: bool) -> None:
+    assert owned_goods_flow(clause) is expected

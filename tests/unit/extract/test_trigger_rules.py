@@ -465,6 +465,8 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         ("It will strengthen roads, water supply and drainage with $30 million.", "sell_supply"),
         # money committed to a lender "to expand loans" builds nothing
         ("BII committed US$50 million to Fidelity Bank to expand loans.", "contribute_to_build"),
+        # a firm's own total revenue is no fact's total
+        ("The utility's total revenue crossed NPR 100 billion for the first time.", "reference"),
         # a sum financed with one's own resources names the source, not a lender
         (
             "The package totals S/ 4,350 million, financed with Peruvian Treasury resources.",
