@@ -281,6 +281,12 @@ def _fired(sentence: str) -> dict[str, str]:
             "aid",
             "give ",
         ),
+        (
+            "Sweden will give Ukraine 1.2 billion Swedish kronor ($115 million) in civilian aid "
+            "to repair energy infrastructure.",
+            "aid",
+            "give ",
+        ),
         # goods given under a grant named after them
         (
             "Japan will provide Jamaica with fire-fighting vehicles and disaster-response "
