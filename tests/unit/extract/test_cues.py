@@ -79,6 +79,9 @@ def _document(sentence: str) -> Document:
     [
         ("Emirates NBD nine-month profit rises 15% to AED 19.5bn", "earnings"),
         ("Petrobras swings to Q2 loss on tax settlement", "earnings"),
+        ("Renault swings back to profit but warns of tougher 2026", "earnings"),
+        ("ASX closes higher as miners rally on China trade data", "stocks"),
+        ("Wall Street closes sharply lower", "stocks"),
         ("Codelco reported a 3% drop in first-quarter pretax profit", "earnings"),
         ("Indian, Saudi navies begin maritime exercise off Jubail", "military"),
         ("Armenia signs contract with France for additional CAESAR howitzers", "military"),
