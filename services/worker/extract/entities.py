@@ -119,7 +119,9 @@ _ALIAS_SUFFIXES: Final = words(
     "Bank Airlines Airways Steel Oil Gas Petroleum Power Electric Electronics Mining Resources "
     "Technologies Technology Telecom Communications International Global Enterprises Minerals "
     "Metals Mines Solar Shipping Foods Pharma Pharmaceuticals Chemicals Capital Investments "
-    "Logistics Ports Systems Semiconductor Semiconductors Automotive Auto Aerospace Textiles"
+    "Logistics Ports Systems Semiconductor Semiconductors Automotive Auto Aerospace Textiles "
+    "Materials Robotics Engineering Construction Graphite Lithium Renewables Hotels Resorts "
+    "Trading Infrastructure Cement Fertilizers Fertilisers Agro Agribusiness Dairy Shipyards"
 )
 _MIN_ALIAS_CHARS: Final = 4
 _PLACE_KINDS: Final = frozenset({"country", "capital", "region", "city"})
@@ -225,7 +227,7 @@ def _aliases(text: str, name: str, entity: Entity, known: set[str]) -> dict[str,
     common noun, as it would "production")."""
     words = name.split()
     out = {name: entity}
-    if len(words) > 1 and words[-1] in _ALIAS_SUFFIXES and entity.kind == "company":
+    if len(words) > 1 and _ALIAS_SUFFIXES.intersection(words[1:]) and entity.kind == "company":
         first = words[0]
         if (
             len(first) >= _MIN_ALIAS_CHARS

@@ -164,6 +164,11 @@ def test_a_firm_named_beside_its_countrys_adjective(text: str, learnt: dict[str,
     assert {name: e.country for name, e in found.items()} == learnt
 
 
+def test_a_learnt_firms_first_word_stands_for_it_when_a_trade_word_follows() -> None:
+    text = "South Korean battery-materials maker Hanul Energy Materials will build a plant."
+    assert learn_companies(text, find_mentions(text))["Hanul"].country == "KOR"
+
+
 def test_a_learnt_name_inside_a_longer_learnt_name_is_not_a_mention_there() -> None:
     text = (
         "Canadian investor Laurentian Infrastructure Partners bought a stake. The deal needs "

@@ -287,6 +287,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "aid",
             "give ",
         ),
+        (
+            "Together they are worth about $1.3 billion (around Rs363 billion), officials said.",
+            "it_amounts_to",
+            "Together they are worth",
+        ),
         # goods given under a grant named after them
         (
             "Japan will provide Jamaica with fire-fighting vehicles and disaster-response "
