@@ -145,7 +145,7 @@ def test_a_stop_form_after_a_possessive_is_no_firm() -> None:
     [
         (
             "Brightwave Robotics, the Danish toymaker, said it would invest.",
-            {"Brightwave Robotics": "DNK"},
+            {"Brightwave Robotics": "DNK", "Brightwave": "DNK"},
         ),
         ("Brightwave, a Danish company, will invest.", {"Brightwave": "DNK"}),
         # the sentence's subject, named by the firm that says it
