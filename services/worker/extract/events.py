@@ -13,6 +13,7 @@ from services.worker.extract.fact_time import date_fact
 from services.worker.extract.gazetteer import Mention
 from services.worker.extract.later_sums import with_later_sums
 from services.worker.extract.one_side import (
+    firms_results,
     from_many,
     is_directed,
     is_national_total,
@@ -230,7 +231,11 @@ def _draft(
     if cl.domain_in(text[start:told_by], "sport"):
         return None
     if money:  # "contributing Tk 480 crore from its own programme" is no sum between the two
-        money = [m for m in money if _FROM_OWN.match(text, m.end) is None]
+        money = [
+            m
+            for m in money
+            if _FROM_OWN.match(text, m.end) is None and not firms_results(text, m.start)
+        ]
     if not _needs_met(ctx, scope, hit, clause_text, money, start, end):
         return None
     if money and from_many(clause_text):

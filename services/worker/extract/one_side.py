@@ -23,7 +23,8 @@ _FLOW_NOUN: Final = re.compile(r"\b(?i:exports|imports|exported|imported|attract
 # Owned by the side named ("Malaysia's total exports", "its overall trade") or what it took in
 # ("Malaysia approved total investments"); a bare "total trade reached" is the pair's.
 _TOTAL_TAIL: Final = (
-    r"\s+(?:[\w-]+\s+){0,2}?(?:total|overall)\s+(?:approved\s+|foreign\s+|direct\s+)*"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:total|overall)\s+"
+    r"(?:approved\s+|foreign\s+|direct\s+|non-oil\s+|merchandise\s+|goods\s+|external\s+)*"
     r"(?:investments?|exports|imports|trade|FDI)\b"
 )
 # (speed) apart from the rest, which starts at words and so runs fast on lower-cased text
@@ -45,8 +46,9 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     r"|\b(?:reported|posted|recorded|booked|generated)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|"
     r"turnover|profits?|earnings|income)\s+(?:of|at|totall?ing)\b"
     r"|\bmanag(?:es|ed|ing)\s+[^;,]{0,30}?\bassets\b|\bassets\s+under\s+management\b"
-    # subsidies at home, and sales to the whole world
+    # subsidies and spending at home, and sales to the whole world
     r"|\bsubsid(?:y|ies)\s+for\s+domestic\b|\b(?:worldwide|global)\s+(?:exports|imports|sales)\b"
+    r"|\bin\s+public\s+(?:spending|funds|money)\b"
 )
 _MANY_RECEIVERS: Final = re.compile(
     r"\b(?:countries|nations|states|economies|markets|regions?|continent|worldwide|globally|"
@@ -117,6 +119,22 @@ def _one_place(clause: str, match: re.Match[str]) -> bool:
         return False
     word = name.group(1)
     return word not in _MANY_PLACE_NAMES and _MANY_PLACE_ADJECTIVE.match(word) is None
+
+
+# A firm's own results, told right before the sum: "which reported 2024 revenue of about 138
+# trillion dong", "posted 2025 sales of 842 billion won" (no deal is worth that).
+_RESULTS_BEFORE: Final = re.compile(
+    r"\b(?:reported|posted|recorded|booked|generated)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|"
+    r"turnover|profits?|earnings|income)\s+(?:of\s+|at\s+|totall?ing\s+)(?:about\s+|around\s+|"
+    r"some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|a\s+record\s+)?\Z",
+    re.IGNORECASE,
+)
+_RESULTS_REACH: Final = 70  # characters before a sum the results phrase may start at
+
+
+def firms_results(text: str, start: int) -> bool:
+    """The sum starting at `start` is a firm's own revenue or profit."""
+    return _RESULTS_BEFORE.search(text, max(0, start - _RESULTS_REACH), start) is not None
 
 
 def is_national_total(clause: str) -> bool:

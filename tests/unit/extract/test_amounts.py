@@ -136,6 +136,9 @@ def test_not_money(sentence: str) -> None:
         ("580 million shillings", {"UGA"}, "UGX"),
         ("580 million shillings", {"TZA", "CHN"}, "TZS"),
         ("580 million shillings", {"CHN"}, "KES"),
+        # "Shs" is how Uganda's press writes its shilling; "Sh" is Kenya's
+        ("Shs2.4 trillion", {"KEN", "UGA"}, "UGX"),
+        ("Sh2.4 trillion", {"KEN", "UGA"}, "KES"),
         ("¥3 trillion", {"CHN"}, "CNY"),
         ("¥3 trillion", {"CHN", "JPN"}, "JPY"),
         ("10 billion rupees", {"PAK"}, "PKR"),

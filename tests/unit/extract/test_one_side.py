@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.worker.extract.one_side import (
+    firms_results,
     from_many,
     is_directed,
     is_national_total,
@@ -37,6 +38,9 @@ from services.worker.extract.one_side import (
         ("has earmarked almost €1 billion in subsidies for domestic electrolysers", True),
         ("Switzerland's watch industry, whose worldwide exports reached CHF 26 billion", True),
         ("the country's total foreign trade turnover exceeded $22 billion", True),
+        ("The country's total non-oil foreign trade reached a record Dh1.7 trillion", True),
+        ("Uganda's total merchandise exports rose to $7.4 billion", True),
+        ("it has earmarked about 1.5 billion euros in public spending on venues", True),
         ("total trade between the two countries reached $5 billion", False),  # the pair's
         ("Malaysia and Japan signed deals with a total value of $2 billion", False),
         ("The İstanbul fair's total exports of $40 million", True),  # a case-blind-only text
@@ -110,3 +114,16 @@ def test_from_many(clause: str, expected: bool) -> None:
 )
 def test_owned_goods_flow(clause: str, expected: bool) -> None:
     assert owned_goods_flow(clause) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "expected"),
+    [
+        ("Hoa Phat, which reported 2024 revenue of about 138 trillion dong", "about 138", True),
+        ("The company, which posted 2025 sales of 842 billion won", "842 billion", True),
+        ("NEA officials expect revenue of around Rs 1.15 billion", "around Rs", False),
+        ("signed a deal worth 138 trillion dong", "138 trillion", False),
+    ],
+)
+def test_firms_results(text: str, amount: str, expected: bool) -> None:
+    assert firms_results(text, text.index(amount)) is expected
