@@ -25,7 +25,7 @@ _NOT_PARTIES: Final = frozenset({"city", "media", "igo"})
 ARTICLE_MIN_SCORE: Final = 0.5
 _TITLE_COOPERATION: Final = compile_case_blind(
     r"\b(?:sign\w*|ink\w*|seal\w*|deals?|agree\w*|pacts?|accords?|partner\w*|cooperat\w+|"
-    r"invest\w*|joint|mou|trade\s+(?:ties|target)|boost\w*|expand\w*|ties|buy\w*|bought|"
+    r"invest(?!ors?\b)\w*|joint|mou|trade\s+(?:ties|target)|boost\w*|expand\w*|ties|buy\w*|bought|"
     r"orders?|loan|grant|aid|delegation|mission|expo|office|opens?|ftas?|cepa)\b"
 )
 _OTHER_TOPICS: Final = (

@@ -403,6 +403,8 @@ def test_a_figure_told_by_pronoun_alone_is_no_fact() -> None:
         ("PH-Korea FTA in force; DTI eyes $20-B trade by 2028", True),
         ("India-Oman CEPA signed", True),
         ("Peso slides to record low", False),
+        # investors cheering a market are no investment
+        ("KSE-100 crosses 101,000 as investors cheer deposit rollover", False),
     ],
 )
 def test_a_trade_pacts_acronym_is_a_headlines_cooperation_word(
