@@ -224,7 +224,8 @@ class CurrencyLexicon:
 
     def for_name(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         """(the name's base form, its candidate codes), trying the singular of a plural."""
-        key = " ".join(name.lower().split())
+        # "1.2-billion-U.S.-dollar" (Xinhua's compound adjective) is "U.S. dollar"
+        key = " ".join(name.lower().replace("-", " ").split())
         for base in (
             key,
             key[:-1] if key[-1:] == "s" else "",
@@ -263,7 +264,7 @@ def _alternation(forms: Collection[str], *, spaced: bool = False) -> str:
 
 def _tokens(form: str, *, spaced: bool) -> list[str]:
     if spaced:
-        return [r"\s+" if ch == " " else re.escape(ch) for ch in " ".join(form.split())]
+        return [r"[\s-]+" if ch == " " else re.escape(ch) for ch in " ".join(form.split())]
     return [re.escape(ch) for ch in form]
 
 

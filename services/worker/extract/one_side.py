@@ -37,8 +37,10 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     + r"|\bon\s+(?:[\w-]+\s+){0,2}?subsid(?:y|ies)\b"
     # "exported goods worth MAD 157 billion, making it the country's largest export industry"
     r"|\bthe\s+country['’]s\s+(?:largest|biggest|top|main|leading)\s+exports?\b"
+    # "The country's exports reached $79.7 billion": to no one named, everyone
+    r"|\bthe\s+country['’]s\s+(?:total\s+)?(?:exports|imports)\b(?!\s+(?:to|from)\b)"
     # "the government has allocated $1.2 billion to security forces in its 2026 budget"
-    r"|\bin\s+(?:its|their|the\s+country['’]s|the)\s+(?:(?:19|20)[0-9]{2}(?:[/-][0-9]{2,4})?\s+|"
+    r"|\b(?:in|for)\s+(?:its|their|the\s+country['’]s|the)\s+(?:(?:19|20)[0-9]{2}(?:[/-][0-9]{2,4})?\s+|"
     r"annual\s+|national\s+|republican\s+|provincial\s+|regional\s+|"
     r"state\s+|federal\s+|draft\s+|next\s+)*budgets?\b"
     # a firm's own results and a fund's size: "reported revenue of $22.3 billion", "which

@@ -22,6 +22,9 @@ SINGLE = [
     ("worth about 500 million US dollars by", "about 500 million US dollars", 5e8, None, "USD",
      None, "about"),
     ("EUR 1.5 billion", "EUR 1.5 billion", 1.5e9, None, "EUR", None, None),
+    # Xinhua's compound adjective
+    ("signed a 1.2-billion-U.S.-dollar contract", "1.2-billion-U.S.-dollar", 1.2e9, None, "USD",
+     None, None),
     ("a €1.5bn loan", "€1.5bn", 1.5e9, None, "EUR", None, None),
     ("a sum just shy of €1.3 billion", "just shy of €1.3 billion", 1.3e9, None, "EUR", None,
      "just shy of"),

@@ -41,6 +41,9 @@ from services.worker.extract.one_side import (
         ("The country's total non-oil foreign trade reached a record Dh1.7 trillion", True),
         ("Uganda's total merchandise exports rose to $7.4 billion", True),
         ("it has earmarked about 1.5 billion euros in public spending on venues", True),
+        ("has earmarked 6.79 trillion pesos for its 2026 national budget", True),
+        ("The country's exports reached $79.7 billion last year", True),
+        ("The country's exports to Brazil reached $9 billion", False),
         ("total trade between the two countries reached $5 billion", False),  # the pair's
         ("Malaysia and Japan signed deals with a total value of $2 billion", False),
         ("The İstanbul fair's total exports of $40 million", True),  # a case-blind-only text

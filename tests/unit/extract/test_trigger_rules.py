@@ -292,6 +292,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "it_amounts_to",
             "Together they are worth",
         ),
+        (
+            "Imports from Ghana were much smaller, at N214.6 billion.",
+            "trade_volume",
+            "Imports from Ghana were much smaller, at",
+        ),
         # goods given under a grant named after them
         (
             "Japan will provide Jamaica with fire-fighting vehicles and disaster-response "
