@@ -28,7 +28,11 @@ _TOTAL_TAIL: Final = (
     r"(?:investments?|exports|imports|trade|FDI)\b"
 )
 # (speed) apart from the rest, which starts at words and so runs fast on lower-cased text
-_OWNED_TOTAL: Final = re.compile(r"['’]s" + _TOTAL_TAIL, re.IGNORECASE)
+_OWNED_TOTAL: Final = re.compile(
+    r"['’]s(?:" + _TOTAL_TAIL + r"|\s+(?:total\s+)?(?:foreign|external)\s+trade"
+    r"(?!\s+(?:with|between|secretariat|minist\w*|office|department)\b)(?:\s+turnover)?\b)",
+    re.IGNORECASE,
+)
 _NATIONAL_TOTAL: Final = compile_case_blind(
     r"\b(?:its|approved|recorded|posted|registered|attracted|received|drew|"
     r"foresees|envisages|requires|needs)"
@@ -126,7 +130,7 @@ def _one_place(clause: str, match: re.Match[str]) -> bool:
 # A firm's own results, told right before the sum: "which reported 2024 revenue of about 138
 # trillion dong", "posted 2025 sales of 842 billion won" (no deal is worth that).
 _RESULTS_BEFORE: Final = re.compile(
-    r"\b(?:reported|posted|recorded|booked|generated)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|"
+    r"\b(?:reported|posted|recorded|booked|generated|achieved)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|"
     r"turnover|profits?|earnings|income)\s+(?:of\s+|at\s+|totall?ing\s+)(?:about\s+|around\s+|"
     r"some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|a\s+record\s+)?\Z",
     re.IGNORECASE,

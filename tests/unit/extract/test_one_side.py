@@ -44,6 +44,8 @@ from services.worker.extract.one_side import (
         ("has earmarked 6.79 trillion pesos for its 2026 national budget", True),
         ("The country's exports reached $79.7 billion last year", True),
         ("The country's exports to Brazil reached $9 billion", False),
+        ("Kazakhstan's foreign trade turnover exceeded $140 billion in 2025", True),
+        ("the country's foreign trade with Japan reached USD 286.4 million", False),
         ("total trade between the two countries reached $5 billion", False),  # the pair's
         ("Malaysia and Japan signed deals with a total value of $2 billion", False),
         ("The İstanbul fair's total exports of $40 million", True),  # a case-blind-only text
@@ -124,6 +126,7 @@ def test_owned_goods_flow(clause: str, expected: bool) -> None:
     [
         ("Hoa Phat, which reported 2024 revenue of about 138 trillion dong", "about 138", True),
         ("The company, which posted 2025 sales of 842 billion won", "842 billion", True),
+        ("Sonatrach, which achieved a turnover of around 45 billion dollars", "around 45", True),
         ("NEA officials expect revenue of around Rs 1.15 billion", "around Rs", False),
         ("signed a deal worth 138 trillion dong", "138 trillion", False),
     ],
