@@ -7,7 +7,7 @@ import pytest
 from tests.gold.predict import load_analyse
 from tests.gold.report import Results, evaluate
 
-# Set a little under what the extractor reached on 2026-11-24 (in brackets), never under the
+# Set a little under what the extractor reached on 2026-11-25 (in brackets), never under the
 # issue's targets (classification F1 0.9, country-set exact 0.8, amounts R 0.85 at P 0.9).
 BARS: dict[str, float] = {
     # the seeds: every fact DESIGN.md lists must come out
@@ -19,19 +19,21 @@ BARS: dict[str, float] = {
     "seeds.stated_usd": 1.0,  # (1.0)
     "seeds.dates": 1.0,  # (1.0)
     # the written articles
-    "gold.classification.f1": 0.97,  # (0.998, 1,260 articles)
-    # (0.994) three hard negatives of 537 give events: a domestic plant whose equipment came
-    # from abroad (706) read as a deal with the supplier's country, a miller whose flour goes
-    # "to Zambia, Malawi and Burundi" (779) and a defence pact that also names industry (820);
+    "gold.classification.f1": 0.97,  # (0.996, 1,452 articles)
+    # (0.990: 6 of 617 hard negatives give events: a domestic plant whose equipment came from
+    # abroad (706) read as a deal with the supplier's country, a miller whose flour goes "to
+    # Zambia, Malawi and Burundi" (779), a defence pact that also names industry (820), two
+    # foreign shipping lines that "both agreed" to call at a port (609), foreign stakes in
+    # domestic hydrogen valleys (1352), a copper market report's exports to China (1419));
     # lowered from 0.99 when 733-780 joined
     "gold.negatives_clean": 0.98,
     "gold.countries.exact": 0.95,  # (0.983)
-    "gold.event_types.f1": 0.94,  # (0.949)
-    # (0.944) back to 0.92 (it was 0.9 while 493-540's later-sentence sums were unread)
+    "gold.event_types.f1": 0.94,  # (0.950)
+    # (0.946) back to 0.92 (it was 0.9 while 493-540's later-sentence sums were unread)
     "gold.amounts.recall": 0.92,
-    "gold.amounts.precision": 0.97,  # (0.981)
-    "gold.stated_usd": 0.9,  # (0.927, 356 sums)
-    # (0.895; 1213-1236 annotate financial years such as "2024-25", still read as calendar
+    "gold.amounts.precision": 0.97,  # (0.980)
+    "gold.stated_usd": 0.9,  # (0.931, 404 sums)
+    # (0.891; 1213-1236 annotate financial years such as "2024-25", still read as calendar
     # years) raised from 0.87 when a weekday after a past participle ("documents signed in
     # the capital on Tuesday") stopped reading as the next one; 0.85 -> 0.87 when a lead's
     # deal took the day the next sentences tell; lowered from 0.86 when 781-828 joined
