@@ -17,7 +17,7 @@ from shared.models import EventType
 _CONTINUATION_SENTENCES: Final = 5
 # A fact still without a sum takes one told by reference this far after its latest mention:
 # stories about one deal often come back to what it costs only after quotes and background.
-_UNVALUED_REFERENCE_SENTENCES: Final = 7
+_UNVALUED_REFERENCE_SENTENCES: Final = 9
 _SAME_VALUE: Final = 0.01
 # A sentence that names only one side continues a fact of the sentence before or two before.
 _PARTIAL_SENTENCES: Final = 2

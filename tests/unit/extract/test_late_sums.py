@@ -106,3 +106,17 @@ def test_a_firms_revenue_told_after_its_deal_is_no_part_of_it() -> None:
     events = analyse(article("Vietjet orders Boeing jets", text)).events
     sums = {(a.value, a.currency) for e in events for a in e.amounts}
     assert (6.5e9, "USD") in sums and (22.3e9, "USD") not in sums
+
+
+def test_a_deals_value_told_eight_sentences_on_is_still_its_value() -> None:
+    text = (
+        "The Government of Jamaica yesterday signed a contract with China Yunhai Engineering "
+        "Corporation for a new bulk water supply system for St Catherine. The system covers a "
+        "treatment plant and four reservoirs. Work is scheduled to begin in the fourth quarter. "
+        'The prime minister said the project would transform water security. "Water is '
+        'development," he said. Residents welcomed the news. A loan will cover most of the '
+        "cost. The loan carries an interest rate of two per cent. The deal is valued at US$186 "
+        "million, according to the Ministry of Finance."
+    )
+    found = sums_of("Jamaica signs water deal with Chinese firm", text, EventType.COMMERCIAL_DEAL)
+    assert (186e6, "USD") in found
