@@ -86,6 +86,20 @@ def _valued_agreement(facts: list[Draft], draft: Draft) -> Draft | None:
     return last if draft.sentence - last.sentence <= _VALUE_SENTENCES else None
 
 
+def _signings_total(facts: list[Draft], draft: Draft) -> Draft | None:
+    """'... signed 14 memorandums ... The deals signed yesterday are worth about NT$9.8 billion
+    in total': the signings' sum told later, with no one named, values the latest agreement
+    or deal that has none."""
+    if draft.hit.rule.type != "@sign" or not draft.deal_values():
+        return None
+    if singular(draft.hit.noun.lower()) == draft.hit.noun.lower():
+        return None  # one deal signed is a deal of its own; "the deals signed" are all of them
+    for fact in reversed(facts):
+        if fact.type in _SIGNING_TYPES and not fact.deal_values():
+            return fact
+    return None
+
+
 def _refers_to(target: Draft, draft: Draft) -> bool:
     """'The donation is part of a $12 million project' adds to the latest aid fact."""
     noun = singular(draft.hit.noun.lower())
@@ -163,7 +177,7 @@ def merge_drafts(doc: Document, drafts: list[Draft]) -> list[Draft]:
             continue
         if draft.party_source == "none":
             target = next((f for f in reversed(facts) if _continues(f, draft)), None)
-            target = target or _valued_agreement(facts, draft)
+            target = target or _valued_agreement(facts, draft) or _signings_total(facts, draft)
             if target is not None:
                 absorb(target, draft)
             continue

@@ -83,6 +83,7 @@ def _document(sentence: str) -> Document:
         ("Renault swings back to profit but warns of tougher 2026", "earnings"),
         ("ASX closes higher as miners rally on China trade data", "stocks"),
         ("Wall Street closes sharply lower", "stocks"),
+        ("ASIA RICE-Thai prices hit near 10-year low as Indian supplies weigh", "stocks"),
         ("KSE-100 crosses 101,000 as investors cheer deposit rollover", "stocks"),
         ("Codelco reported a 3% drop in first-quarter pretax profit", "earnings"),
         ("Indian, Saudi navies begin maritime exercise off Jubail", "military"),

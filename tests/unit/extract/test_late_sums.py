@@ -120,3 +120,17 @@ def test_a_deals_value_told_eight_sentences_on_is_still_its_value() -> None:
     )
     found = sums_of("Jamaica signs water deal with Chinese firm", text, EventType.COMMERCIAL_DEAL)
     assert (186e6, "USD") in found
+
+
+def test_the_signings_total_told_at_the_end_values_the_agreements() -> None:
+    text = (
+        "A Czech business delegation signed 14 memorandums with Taiwanese partners in Taipei "
+        "yesterday. The delegation was led by the industry minister. Czech firms opened a branch "
+        'in Kaohsiung. The minister met chipmakers. "We want the flow to go both ways," he '
+        "said. Exporters welcomed the trip. The talks covered rail and drones. Officials "
+        "praised the visit. Several firms plan return trips. Universities also took part. "
+        "Analysts expect more deals. The deals signed yesterday are worth about NT$9.8 billion "
+        "in total, the ministry said."
+    )
+    events = analyse(article("Czech mission signs deals in Taiwan", text)).events
+    assert (9.8e9, "TWD") in {(a.value, a.currency) for e in events for a in e.amounts}

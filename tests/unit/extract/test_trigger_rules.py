@@ -297,6 +297,11 @@ def _fired(sentence: str) -> dict[str, str]:
             "trade_volume",
             "Imports from Ghana were much smaller, at",
         ),
+        (
+            "Bangladesh has decided to import 50,000 tonnes of parboiled rice from India.",
+            "purchase",
+            "import",
+        ),
         # goods given under a grant named after them
         (
             "Japan will provide Jamaica with fire-fighting vehicles and disaster-response "
@@ -481,6 +486,8 @@ def test_rule_fires(sentence: str, rule: str, text: str) -> None:
         ("It will strengthen roads, water supply and drainage with $30 million.", "sell_supply"),
         # money committed to a lender "to expand loans" builds nothing
         ("BII committed US$50 million to Fidelity Bank to expand loans.", "contribute_to_build"),
+        # importing in general, with no quantity bought, is no purchase
+        ("Indonesia does not plan to import rice this year.", "purchase"),
         # a firm's own total revenue is no fact's total
         ("The utility's total revenue crossed NPR 100 billion for the first time.", "reference"),
         # a sum financed with one's own resources names the source, not a lender
