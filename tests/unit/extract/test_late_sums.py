@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from services.worker.extract import analyse
 from shared.models import EventType
 from tests.unit.extract.articles import article
 
 
-def sums_of(title: str, text: str, kind: EventType) -> set[tuple[float, str]]:
+def all_sums(title: str, text: str, kind: EventType | None = None) -> set[tuple[float, str]]:
+    """The (value, currency) of every event's sums, or only those of events of `kind`."""
     return {
         (a.value, a.currency)
         for e in analyse(article(title, text)).events
-        if e.event_type is kind
+        if kind is None or e.event_type is kind
         for a in e.amounts
         if a.currency is not None
     }
@@ -28,12 +31,92 @@ _PLANT_COST_LATE = (
     "amounts to Sh9.1 billion, covering the mill and a warehouse."
 )
 
+# (name, title, text, the fact's type or None for any, a sum it must carry)
+FOUND = [
+    (
+        "a fact without a sum takes one told by reference well after it",
+        "Egyptian firm breaks ground on Kenya mill",
+        _PLANT_COST_LATE,
+        EventType.INVESTMENT,
+        (9.1e9, "KES"),
+    ),
+    (
+        "a sum with no one named values an unvalued deal six sentences back",
+        "Korean builder wins Slovak water plant contract",
+        "Slovak utility Vodarne signed a contract with Korean builder Hanra Engineering on "
+        "Wednesday to build a water treatment plant near Nitra. The plant will serve 300,000 "
+        'people. "This is a historic day," the mayor said. Work starts in May. Hanra has '
+        "built plants in eight countries. Local firms will do about half of the work. The "
+        "contract is valued at about 410 million euros, the ministry said.",
+        EventType.COMMERCIAL_DEAL,
+        (410e6, "EUR"),
+    ),
+    (
+        "a sum three sentences after an unvalued agreement is its value",
+        "Japanese carmakers pledge Thai hybrid output",
+        "Five Japanese automakers have agreed to expand production of hybrid vehicles in "
+        "Thailand, the Board of Investment said. The commitments were made in Tokyo on "
+        'Monday. "All five confirmed they will keep Thailand as their main base. Together, '
+        'they have committed investment of about 150 billion baht over five years," the '
+        "board's secretary-general said.",
+        None,
+        (150e9, "THB"),
+    ),
+    (
+        "a package told after an agreement is its value",
+        "Peru, Korea sign hospitals deal",
+        "Peru's Health Ministry signed a government-to-government agreement with South Korea "
+        "on Monday for the construction of eight hospitals. Korean firms will equip them. The "
+        "package totals S/ 4,350 million, financed with Peruvian Treasury resources, the "
+        "ministry said.",
+        EventType.TRADE_AGREEMENT,
+        (4.35e9, "PEN"),
+    ),
+    (
+        "a sport event told after the sum is background",
+        "Turkey, Qatar review ties",
+        "Qatari investments in Turkey exceeded $33 billion, while Turkish contractors had "
+        "undertaken projects worth about $22 billion in Qatar, many of them linked to the 2022 "
+        "FIFA World Cup.",
+        EventType.COMMERCIAL_DEAL,
+        (22e9, "USD"),
+    ),
+    (
+        "a deal's value told eight sentences on is still its value",
+        "Jamaica signs water deal with Chinese firm",
+        "The Government of Jamaica yesterday signed a contract with China Yunhai Engineering "
+        "Corporation for a new bulk water supply system for St Catherine. The system covers a "
+        "treatment plant and four reservoirs. Work is scheduled to begin in the fourth quarter. "
+        'The prime minister said the project would transform water security. "Water is '
+        'development," he said. Residents welcomed the news. A loan will cover most of the '
+        "cost. The loan carries an interest rate of two per cent. The deal is valued at US$186 "
+        "million, according to the Ministry of Finance.",
+        EventType.COMMERCIAL_DEAL,
+        (186e6, "USD"),
+    ),
+    (
+        "the signings' total told at the end values the agreements",
+        "Czech mission signs deals in Taiwan",
+        "A Czech business delegation signed 14 memorandums with Taiwanese partners in Taipei "
+        "yesterday. The delegation was led by the industry minister. Czech firms opened a branch "
+        'in Kaohsiung. The minister met chipmakers. "We want the flow to go both ways," he '
+        "said. Exporters welcomed the trip. The talks covered rail and drones. Officials "
+        "praised the visit. Several firms plan return trips. Universities also took part. "
+        "Analysts expect more deals. The deals signed yesterday are worth about NT$9.8 billion "
+        "in total, the ministry said.",
+        None,
+        (9.8e9, "TWD"),
+    ),
+]
 
-def test_a_fact_without_a_sum_takes_one_told_by_reference_well_after_it() -> None:
-    found = sums_of(
-        "Egyptian firm breaks ground on Kenya mill", _PLANT_COST_LATE, EventType.INVESTMENT
-    )
-    assert (9.1e9, "KES") in found
+
+@pytest.mark.parametrize(
+    ("name", "title", "text", "kind", "wanted"), FOUND, ids=[c[0] for c in FOUND]
+)
+def test_a_sum_told_late_is_found(
+    name: str, title: str, text: str, kind: EventType | None, wanted: tuple[float, str]
+) -> None:
+    assert wanted in all_sums(title, text, kind), name
 
 
 def test_a_fact_with_its_own_sum_takes_no_far_reference() -> None:
@@ -41,55 +124,8 @@ def test_a_fact_with_its_own_sum_takes_no_far_reference() -> None:
         "broke ground on Tuesday on a rolling mill",
         "broke ground on Tuesday on a $50 million rolling mill",
     )
-    found = sums_of("Egyptian firm breaks ground on Kenya mill", text, EventType.INVESTMENT)
+    found = all_sums("Egyptian firm breaks ground on Kenya mill", text, EventType.INVESTMENT)
     assert (50e6, "USD") in found and (9.1e9, "KES") not in found
-
-
-def test_a_sum_with_no_one_named_values_an_unvalued_deal_six_sentences_back() -> None:
-    text = (
-        "Slovak utility Vodarne signed a contract with Korean builder Hanra Engineering on "
-        "Wednesday to build a water treatment plant near Nitra. The plant will serve 300,000 "
-        'people. "This is a historic day," the mayor said. Work starts in May. Hanra has '
-        "built plants in eight countries. Local firms will do about half of the work. The "
-        "contract is valued at about 410 million euros, the ministry said."
-    )
-    found = sums_of(
-        "Korean builder wins Slovak water plant contract", text, EventType.COMMERCIAL_DEAL
-    )
-    assert (410e6, "EUR") in found
-
-
-def test_a_sum_three_sentences_after_an_unvalued_agreement_is_its_value() -> None:
-    text = (
-        "Five Japanese automakers have agreed to expand production of hybrid vehicles in "
-        "Thailand, the Board of Investment said. The commitments were made in Tokyo on "
-        'Monday. "All five confirmed they will keep Thailand as their main base. Together, '
-        'they have committed investment of about 150 billion baht over five years," the '
-        "board's secretary-general said."
-    )
-    events = analyse(article("Japanese carmakers pledge Thai hybrid output", text)).events
-    assert (150e9, "THB") in {(a.value, a.currency) for e in events for a in e.amounts}
-
-
-def test_a_package_told_after_an_agreement_is_its_value() -> None:
-    text = (
-        "Peru's Health Ministry signed a government-to-government agreement with South Korea "
-        "on Monday for the construction of eight hospitals. Korean firms will equip them. The "
-        "package totals S/ 4,350 million, financed with Peruvian Treasury resources, the "
-        "ministry said."
-    )
-    found = sums_of("Peru, Korea sign hospitals deal", text, EventType.TRADE_AGREEMENT)
-    assert (4.35e9, "PEN") in found
-
-
-def test_a_sport_event_told_after_the_sum_is_background() -> None:
-    text = (
-        "Qatari investments in Turkey exceeded $33 billion, while Turkish contractors had "
-        "undertaken projects worth about $22 billion in Qatar, many of them linked to the 2022 "
-        "FIFA World Cup."
-    )
-    found = sums_of("Turkey, Qatar review ties", text, EventType.COMMERCIAL_DEAL)
-    assert (22e9, "USD") in found
 
 
 def test_a_club_bought_across_a_border_is_still_sport() -> None:
@@ -103,34 +139,5 @@ def test_a_firms_revenue_told_after_its_deal_is_no_part_of_it() -> None:
         "Tuesday. Boeing has won a string of orders this year. The planemaker delivered 92 jets "
         "in the first quarter and reported revenue of $22.3 billion."
     )
-    events = analyse(article("Vietjet orders Boeing jets", text)).events
-    sums = {(a.value, a.currency) for e in events for a in e.amounts}
+    sums = all_sums("Vietjet orders Boeing jets", text)
     assert (6.5e9, "USD") in sums and (22.3e9, "USD") not in sums
-
-
-def test_a_deals_value_told_eight_sentences_on_is_still_its_value() -> None:
-    text = (
-        "The Government of Jamaica yesterday signed a contract with China Yunhai Engineering "
-        "Corporation for a new bulk water supply system for St Catherine. The system covers a "
-        "treatment plant and four reservoirs. Work is scheduled to begin in the fourth quarter. "
-        'The prime minister said the project would transform water security. "Water is '
-        'development," he said. Residents welcomed the news. A loan will cover most of the '
-        "cost. The loan carries an interest rate of two per cent. The deal is valued at US$186 "
-        "million, according to the Ministry of Finance."
-    )
-    found = sums_of("Jamaica signs water deal with Chinese firm", text, EventType.COMMERCIAL_DEAL)
-    assert (186e6, "USD") in found
-
-
-def test_the_signings_total_told_at_the_end_values_the_agreements() -> None:
-    text = (
-        "A Czech business delegation signed 14 memorandums with Taiwanese partners in Taipei "
-        "yesterday. The delegation was led by the industry minister. Czech firms opened a branch "
-        'in Kaohsiung. The minister met chipmakers. "We want the flow to go both ways," he '
-        "said. Exporters welcomed the trip. The talks covered rail and drones. Officials "
-        "praised the visit. Several firms plan return trips. Universities also took part. "
-        "Analysts expect more deals. The deals signed yesterday are worth about NT$9.8 billion "
-        "in total, the ministry said."
-    )
-    events = analyse(article("Czech mission signs deals in Taiwan", text)).events
-    assert (9.8e9, "TWD") in {(a.value, a.currency) for e in events for a in e.amounts}

@@ -1171,25 +1171,31 @@ def test_bidders_a_winner_beat_are_no_parties_and_trams_are_a_quantity() -> None
     assert deals == [(["CZE", "MAR"], [3.8e9])]
 
 
-def test_a_losing_bidder_is_no_party() -> None:
-    text = (
-        "Czech state-controlled utility CEZ's project company signed a contract with Korea "
-        "Hydro & Nuclear Power (KHNP) on Wednesday to build two nuclear reactors at the "
-        "Dukovany power plant, hours after the country's top administrative court overturned "
-        "an injunction won by losing bidder EDF."
-    )
-    events = analyse(article("Czechs sign Korean reactor deal", text)).events
-    assert events and all("FRA" not in e.countries for e in events)
-
-
-def test_an_owner_named_in_passing_is_no_party() -> None:
-    text = (
-        "Gotion, based in Hefei and partly owned by Volkswagen, took an 80-percent stake in a "
-        "Slovak battery venture for 300 million euros last year, with Slovakia's InoBat "
-        "holding the rest."
-    )
-    events = analyse(article("Gotion stake in Slovak venture", text)).events
-    assert events and all("DEU" not in e.countries for e in events)
+@pytest.mark.parametrize(
+    ("title", "text", "country"),
+    [
+        # a losing bidder
+        (
+            "Czechs sign Korean reactor deal",
+            "Czech state-controlled utility CEZ's project company signed a contract with Korea "
+            "Hydro & Nuclear Power (KHNP) on Wednesday to build two nuclear reactors at the "
+            "Dukovany power plant, hours after the country's top administrative court "
+            "overturned an injunction won by losing bidder EDF.",
+            "FRA",
+        ),
+        # an owner named in passing
+        (
+            "Gotion stake in Slovak venture",
+            "Gotion, based in Hefei and partly owned by Volkswagen, took an 80-percent stake in "
+            "a Slovak battery venture for 300 million euros last year, with Slovakia's InoBat "
+            "holding the rest.",
+            "DEU",
+        ),
+    ],
+)
+def test_someone_named_beside_the_parties_is_no_party(title: str, text: str, country: str) -> None:
+    events = analyse(article(title, text)).events
+    assert events and all(country not in e.countries for e in events)
 
 
 def test_a_border_near_the_work_is_no_party() -> None:
