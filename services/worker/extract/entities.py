@@ -187,7 +187,7 @@ def _learnt_by_apposition(
     name = _name_of(text, match, known, starts) if match is not None else None
     if name is None and after.group("says"):
         name = _sentence_subject(text, mention.start, known, starts)
-    if name is None or mention.entity.country is None:
+    if name is None:
         return None
     entity = Entity(
         key="org:" + name.lower(), name=name, kind="company", country=mention.entity.country

@@ -69,7 +69,7 @@ def _late_value(target: Draft, draft: Draft, gap: int) -> bool:
     return (
         gap <= _UNVALUED_REFERENCE_SENTENCES
         and bool(draft.deal_values())
-        and not (target.deal_values())
+        and not target.deal_values()
     )
 
 
