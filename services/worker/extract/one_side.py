@@ -33,6 +33,10 @@ _OWNED_TOTAL: Final = re.compile(
     r"(?!\s+(?:with|between|secretariat|minist\w*|office|department)\b)(?:\s+turnover)?\b)",
     re.IGNORECASE,
 )
+# What a firm reports of itself, after the verb: "reported 2024 revenue", "posted sales".
+_RESULTS_WORDS: Final = (
+    r"\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|turnover|profits?|earnings|income)"
+)
 _NATIONAL_TOTAL: Final = compile_case_blind(
     r"\b(?:its|approved|recorded|posted|registered|attracted|received|drew|"
     r"foresees|envisages|requires|needs)"
@@ -49,8 +53,9 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     r"state\s+|federal\s+|draft\s+|next\s+)*budgets?\b"
     # a firm's own results and a fund's size: "reported revenue of $22.3 billion", "which
     # manages more than $520 billion of assets"
-    r"|\b(?:reported|posted|recorded|booked|generated)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|"
-    r"turnover|profits?|earnings|income)\s+(?:of|at|totall?ing)\b"
+    r"|\b(?:reported|posted|recorded|booked|generated)"
+    + _RESULTS_WORDS
+    + r"\s+(?:of|at|totall?ing)\b"
     r"|\bmanag(?:es|ed|ing)\s+[^;,]{0,30}?\bassets\b|\bassets\s+under\s+management\b"
     # subsidies and spending at home, and sales to the whole world
     r"|\bsubsid(?:y|ies)\s+for\s+domestic\b|\b(?:worldwide|global)\s+(?:exports|imports|sales)\b"
@@ -130,8 +135,9 @@ def _one_place(clause: str, match: re.Match[str]) -> bool:
 # A firm's own results, told right before the sum: "which reported 2024 revenue of about 138
 # trillion dong", "posted 2025 sales of 842 billion won" (no deal is worth that).
 _RESULTS_BEFORE: Final = re.compile(
-    r"\b(?:reported|posted|recorded|booked|generated|achieved)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|"
-    r"turnover|profits?|earnings|income)\s+(?:of\s+|at\s+|totall?ing\s+)(?:about\s+|around\s+|"
+    r"\b(?:reported|posted|recorded|booked|generated|achieved)"
+    + _RESULTS_WORDS
+    + r"\s+(?:of\s+|at\s+|totall?ing\s+)(?:about\s+|around\s+|"
     r"some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|a\s+record\s+)?\Z",
     re.IGNORECASE,
 )
