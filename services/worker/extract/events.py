@@ -15,6 +15,7 @@ from services.worker.extract.later_sums import with_later_sums
 from services.worker.extract.one_side import (
     firms_results,
     from_many,
+    gives_to_many,
     is_directed,
     is_national_total,
     owned_flow,
@@ -243,6 +244,8 @@ def _draft(
     if money and hit.type == _TRADE_VOLUME and _national_trade(clause_text):
         return None  # "the country's total foreign trade turnover exceeded $22 billion"
     units, source = resolve_parties(ctx, scope, hit, clause, earlier)
+    if source == "sentence" and money and _beside_national_trade(scope, hit, clause_text):
+        return None  # "A's foreign trade exceeded $140 billion, while B's exports reached ..."
     if units and _suppliers_only(text, hit, units):
         return None  # "built with equipment supplied by Denmark's FLSmidth and a Chinese firm"
     if source == "none" and money and _own_total(scope, hit, clause_text):
@@ -253,7 +256,10 @@ def _draft(
         # "India will provide grant assistance of Rs 4,500 crore ...": one side of the
         # article's pair gives a sum; the receiver is the other side
         units, source = complete_from_pair(ctx, units, hit, clause_text)
-        if source == "partial" and is_national_total(scope.sentence.text):  # clause included
+        if source == "partial" and (
+            is_national_total(scope.sentence.text)  # clause included
+            or gives_to_many(clause_text)  # "pledged $5.5 billion to African countries"
+        ):
             return None  # nor does it add to a fact of the pair's
     event_type = _final_type(hit, units, money, text, start, end)
     direction = _direction(hit, event_type)
@@ -278,6 +284,14 @@ def _draft(
 
 def _national_trade(clause_text: str) -> bool:
     return is_national_total(clause_text) and not is_directed(clause_text)
+
+
+def _beside_national_trade(scope: Scope, hit: Hit, clause_text: str) -> bool:
+    """A flow to no one named, whose other side comes only from a clause that tells a
+    national total, is one side's total too."""
+    if hit.type != _TRADE_VOLUME or is_directed(clause_text):
+        return False
+    return _national_trade(scope.sentence.text)
 
 
 def _own_total(scope: Scope, hit: Hit, clause_text: str) -> bool:

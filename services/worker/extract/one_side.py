@@ -16,6 +16,7 @@ _DIRECTED: Final = re.compile(
     # the nouns in any case ("Sales to China"), the name after "to" capitalised
     r"\b(?i:exports?|imports?|shipments?|sales|sold|shipped|exported|imported)\b[^;]{0,60}?"
     r"\b(?<!according\s)(?:to|from)\s+(?:the\s+)?[A-Z]"  # no source ("according to the KNBS")
+    r"(?![\w$.]{0,3}\s?[0-9])"  # nor a currency ("rose to RO 5.9 billion", "to Rs 2,000 crore")
     r"|\b(?i:trade)\b[^;]{0,60}?\bwith\s+(?:the\s+)?[A-Z]"
 )
 _FLOW_NOUN: Final = re.compile(r"\b(?i:exports|imports|exported|imported|attract\w*)\b")
@@ -60,6 +61,14 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     # subsidies and spending at home, and sales to the whole world
     r"|\bsubsid(?:y|ies)\s+for\s+domestic\b|\b(?:worldwide|global)\s+(?:exports|imports|sales)\b"
     r"|\bin\s+public\s+(?:spending|funds|money)\b"
+    # what a country owes and what a firm plans for itself: "carries public debt of more than
+    # 11 trillion shillings", "plans to invest $60 billion ..., according to its five-year
+    # development plan"
+    r"|\b(?:public|national|government|sovereign)\s+debt\b"
+    # "non-oil exports rose to RO 5.9 billion" (to no one named: a checked flow is directed)
+    r"|\bnon-oil\s+(?:exports|imports)\b"
+    r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:development|investment|business|strategic)\s+"
+    r"(?:plan|programme|program|strategy)\b"
 )
 _MANY_RECEIVERS: Final = re.compile(
     r"\b(?:countries|nations|states|economies|markets|regions?|continent|worldwide|globally|"
@@ -110,6 +119,20 @@ _OWNED_GOODS_FLOW: Final = re.compile(
 )
 # A place named as where something is: "in Toledo, in western Paraná state".
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?\Z")
+
+
+# Money given to a whole group of countries: "pledged $5.5 billion in financing to African
+# countries", "to 14 Pacific island nations", "to developing economies".
+_TO_MANY_COUNTRIES: Final = re.compile(
+    r"\bto\s+(?:the\s+)?(?:(?:[0-9]+|other|developing|least[- ]developed|poorer|low-income|"
+    r"island|[A-Z][a-z]+(?:an|ic|ese))\s+){1,3}(?:countries|nations|economies)\b"
+)
+
+
+def gives_to_many(clause: str) -> bool:
+    """'Japan pledged $5.5 billion in financing to African countries': the pair's other side
+    is one receiver among many, not the party."""
+    return _TO_MANY_COUNTRIES.search(clause) is not None
 
 
 def is_directed(clause: str) -> bool:

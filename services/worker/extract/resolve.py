@@ -24,6 +24,7 @@ from services.worker.extract.gazetteer import Mention
 from services.worker.extract.lexicon import cues
 from services.worker.extract.one_side import (
     at_home,
+    gives_to_many,
     home_place_in,
     is_directed,
     is_national_total,
@@ -224,7 +225,13 @@ def resolve_parties(
     anaphora = cues().anaphora
     anaphor = anaphora.first(doc.stems.lower[start : hit.start])
     subject = anaphor is not None and _is_subject(text[start : hit.start], anaphor[0])
-    if (subject or _PAIR_IN_TRIGGER.search(doc.stems.lower, hit.start, hit.end)) and ctx.pair:
+    to_group = gives_to_many(text[start:end])  # "The leaders met ..., where Japan pledged
+    # $5.5 billion to African countries": the pair met, the money goes to many
+    if (
+        (subject or _PAIR_IN_TRIGGER.search(doc.stems.lower, hit.start, hit.end))
+        and ctx.pair
+        and not to_group
+    ):
         # "the two countries signed ... through Italy, Austria": the pair, not the route
         pair = {e.country or e.key for e in ctx.pair}
         kept = [u for u in units if (u.country or u.key) in pair or u.kind == "bloc"]
@@ -249,7 +256,11 @@ def resolve_parties(
         if not units and _SUBJECT_ANAPHOR.match(text, start, end):
             units = [company]  # "It will spend $1.2 billion on new lines": one side, named
     # (speed) the pair is found on first use: each cheaper test comes before asking for it
-    if anaphora.search(doc.stems.lower[sentence.start : sentence.end]) and ctx.pair:
+    if (
+        anaphora.search(doc.stems.lower[sentence.start : sentence.end])
+        and ctx.pair
+        and not to_group
+    ):
         return _with_pair(ctx, units, hit), "anaphora"
     if not units and hit.rule.line and ctx.pair and _states_money(scope):
         return _with_pair(ctx, units, hit), "context"  # a list of the pair's deals

@@ -7,6 +7,7 @@ import pytest
 from services.worker.extract.one_side import (
     firms_results,
     from_many,
+    gives_to_many,
     is_directed,
     is_national_total,
     one_sides_flow,
@@ -49,6 +50,12 @@ from services.worker.extract.one_side import (
         ("total trade between the two countries reached $5 billion", False),  # the pair's
         ("Malaysia and Japan signed deals with a total value of $2 billion", False),
         ("The İstanbul fair's total exports of $40 million", True),  # a case-blind-only text
+        # what a country owes, a firm's plan for itself, one side's non-oil exports
+        ("Kenya carries public debt of more than 11 trillion shillings", True),
+        ("plans to invest 60 billion dollars, according to its five-year development plan", True),
+        ("non-oil exports rose to RO 5.9 billion last year", True),
+        ("the UAE and India's non-oil trade reached $85 billion", False),
+        ("the two firms' joint development plan is worth $2 billion", False),
     ],
 )
 def test_is_national_total(clause: str, expected: bool) -> None:
@@ -88,6 +95,10 @@ def test_to_many(clause: str, expected: bool) -> None:
             True,
         ),
         ("Kenya exported tea worth Sh180 billion", False, True),
+        # a currency after "to" is no partner
+        ("non-oil exports rose to RO 5.9 billion", False, True),
+        ("exports climbed to Rs 2,692 crore", False, True),
+        ("exports to RO Trading rose", True, False),  # a name, not a sum
     ],
 )
 def test_flows_to_a_partner_or_to_everyone(clause: str, directed: bool, one_sides: bool) -> None:
@@ -133,3 +144,19 @@ def test_owned_goods_flow(clause: str, expected: bool) -> None:
 )
 def test_firms_results(text: str, amount: str, expected: bool) -> None:
     assert firms_results(text, text.index(amount)) is expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Japan pledged to provide $5.5 billion in financing to African countries", True),
+        ("grants to 14 Pacific island nations", True),
+        ("credit to developing economies", True),
+        ("loans to other countries in the region", True),
+        ("to provide Kenya with $300 million", False),
+        ("trade between the two countries", False),
+        ("exports to both countries", False),
+    ],
+)
+def test_gives_to_many(clause: str, expected: bool) -> None:
+    assert gives_to_many(clause) is expected
