@@ -67,6 +67,15 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     r"|\b(?:public|national|government|sovereign)\s+debt\b"
     # "non-oil exports rose to RO 5.9 billion" (to no one named: a checked flow is directed)
     r"|\bnon-oil\s+(?:exports|imports)\b"
+    # "earned 3.6 billion USD from the export of goods", "the trade deficit widened to"
+    r"|\bexports?\s+of\s+goods\b(?!\s+(?:and\s+services\s+)?(?:to|from)\b)"
+    r"|\bthe\s+(?:overall\s+|total\s+)?trade\s+(?:deficit|surplus|gap)\s+"
+    r"(?:widened|narrowed|grew|rose|fell|shrank|swelled)\b"
+    # money at home, a programme of the IMF, a country's yearly needs: "while at home OCP is
+    # pursuing a programme of 130 billion dirhams", "under a $7 billion IMF programme", "will
+    # require about £45 billion of investment a year"
+    r"|\bat\s+home\b|\bimf\s+(?:programme|program|loan|bailout|facility|package)\b"
+    r"|\b(?:requires?|needs?)\b[^;]{0,30}?\binvestments?\s+(?:a|per|each)\s+year\b"
     r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:development|investment|business|strategic)\s+"
     r"(?:plan|programme|program|strategy)\b"
 )
@@ -114,8 +123,8 @@ _OWNED_FLOW: Final = re.compile(r"\b(?i:its)\s+(?:[\w-]+\s+){0,2}?(?i:exports|im
 # ... or by its name and the goods: "Chile's copper exports reached a record $50.5 billion"
 # ("India's exports were worth", told after the pair's trade, is the pair's)
 _OWNED_GOODS_FLOW: Final = re.compile(
-    r"\b[A-Z][\w-]*['’]s\s+(?!total\b|overall\b)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?"
-    r"(?:exports|imports)\b"
+    r"\b[A-Z][\w-]*['’]s\s+(?:(?!total\b|overall\b)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?"
+    r"(?:exports|imports)\b|(?:exports|imports)\s+of\s+[a-z])"  # "Vietnam's exports of toys"
 )
 # A place named as where something is: "in Toledo, in western Paraná state".
 _IN_PLACE: Final = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?\Z")

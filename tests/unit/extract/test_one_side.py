@@ -56,6 +56,14 @@ from services.worker.extract.one_side import (
         ("non-oil exports rose to RO 5.9 billion last year", True),
         ("the UAE and India's non-oil trade reached $85 billion", False),
         ("the two firms' joint development plan is worth $2 billion", False),
+        ("Ethiopia earned 3.6 billion USD from the export of goods", True),
+        ("Ethiopia's export of goods to China rose to $400 million", False),
+        ("while the trade deficit widened to $50.6 billion", True),
+        ("with Vietnam enjoying a trade surplus of $2.7 billion", False),
+        ("while at home OCP is pursuing a programme of 130 billion dirhams", True),
+        ("as Pakistan's economy recovers under a $7 billion IMF programme", True),
+        ("while it continues an IMF-supported reform programme", False),
+        ("Britain will require about £45 billion of investment a year", True),
     ],
 )
 def test_is_national_total(clause: str, expected: bool) -> None:
@@ -122,6 +130,8 @@ def test_from_many(clause: str, expected: bool) -> None:
     [
         ("Chile's copper exports reached a record $50.5 billion in 2024", True),
         ("Chile's copper exports to China reached $20 billion", False),  # a partner named
+        ("Vietnam's exports of toys and sports goods rose 18% to nearly $4 billion", True),
+        ("Vietnam's exports of toys to Denmark rose to $40 million", False),
         # told after the pair's trade, a side's exports are its part of it
         ("India's exports, mainly motor vehicles, were worth about USD 1.1 billion", False),
         ("Kenya's exports to the bloc amounted to 1.2 billion euros", False),
