@@ -864,6 +864,9 @@ def test_a_pronouns_own_exports_are_not_more_of_the_pairs_trade() -> None:
         "Coffee prices drop as global supply outlook improves",
         "Rand firms; JSE lifted by miners",
         "Tokyo stocks end higher as weak yen lifts exporters",
+        # one country's economy, one firm's results
+        "Argentina posts record $18.9 billion trade surplus in 2024",
+        "Tasman Dairy lifts profit 31pc on strong China demand",
     ],
 )
 def test_market_headlines_are_not_cooperation(title: str) -> None:
@@ -901,18 +904,42 @@ def test_market_headlines_are_not_cooperation(title: str) -> None:
             "billion and would have been one of the largest Australian infrastructure "
             "investments by a Malaysian investor.",
         ),
+        (
+            "Hanbit Steel scraps plan to buy stake in Chilean copper miner",
+            "Hanbit Steel, South Korea's third-largest steelmaker, said on Thursday it has "
+            "dropped its plan to acquire a 30 percent stake in Chilean copper producer Minera "
+            "Andes, citing rising costs. The deal had been valued at about 900 billion won. "
+            "Korea imported $2 billion of copper from Chile last year.",
+        ),
     ],
 )
 def test_undone_cooperation_is_not_cooperation(title: str, text: str) -> None:
     assert not analyse(article(title, text)).classification.is_trade_cooperation
 
 
-def test_a_conflict_story_quoting_the_trade_it_hits_is_no_cooperation() -> None:
-    text = (
-        "Cambodian exports to the US totalled $9.9 billion last year, while imports from the "
-        "US were only about $320 million, a gap Washington cited for its tariff."
-    )
-    title = "Garment factories cut shifts as 19 percent US tariff kicks in"
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Garment factories cut shifts as 19 percent US tariff kicks in",
+            "Cambodian exports to the US totalled $9.9 billion last year, while imports from "
+            "the US were only about $320 million, a gap Washington cited for its tariff.",
+        ),
+        (
+            "Ottawa to hit Chinese-made EVs with 100% surtax",
+            "Canada imported $2.2 billion worth of electric vehicles from China last year. "
+            "Canadian exports to China, led by canola, were worth $30 billion.",
+        ),
+        (
+            "Polish farmers block Ukrainian border crossings",
+            "Ukraine's exports to Poland rose to $4.3 billion last year, while Polish exports "
+            "to Ukraine reached $9.6 billion, the statistics office said.",
+        ),
+    ],
+)
+def test_a_conflict_story_quoting_the_trade_it_hits_is_no_cooperation(
+    title: str, text: str
+) -> None:
     assert not analyse(article(title, text)).classification.is_trade_cooperation
 
 
