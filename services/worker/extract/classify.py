@@ -216,13 +216,21 @@ def _core_listed(title: str, facts: list[Draft]) -> list[tuple[Draft, list[str]]
     if not any(pair <= set(fact_countries) for _, fact_countries in listed):
         return listed
     support = Counter(c for _, fact_countries in listed for c in fact_countries)
+    # a bloc that is a party of any fact vouches for its members named together ("an FTA
+    # between India and the four-nation EFTA ... The TEPA between India and Switzerland,
+    # Norway, Iceland and Liechtenstein was signed")
+    members = {
+        c for f, _ in listed for u in f.units if u.kind == "bloc" for c in u.mention.entity.members
+    }
     out = []
     for f, fact_countries in listed:
         countries = set(fact_countries)
         if not (countries <= pair | headline or pair <= countries):
             continue
-        members = {c for u in f.units if u.kind == "bloc" for c in u.mention.entity.members}
-        extra = {c for c in countries - pair - headline if support[c] < 2 and c not in members}
+        own = {c for u in f.units if u.kind == "bloc" for c in u.mention.entity.members}
+        named_members = (countries - pair - headline) & members
+        vouched = own | (named_members if len(named_members) >= 2 else set())  # not one in passing
+        extra = {c for c in countries - pair - headline if support[c] < 2 and c not in vouched}
         if extra:
             f.units = [u for u in f.units if u.country not in extra]
             fact_countries = f.countries

@@ -63,6 +63,10 @@ _RIVALS_SOURCE: Final = (
     r"resistance\s+from|criticism\s+from|protests?\s+(?:from|by)|"
     # "a plant ... where it will assemble parts for export to Brazil": markets, no parties
     r"for\s+(?:re-?)?exports?\s+to|"
+    # "to produce brake systems for automakers in Mexico and the United States", "betting that
+    # the shift of US supply chains to Mexico will ...", "compared with that from Singapore"
+    r"for\s+(?:automakers|carmakers|customers|clients|buyers|consumers|manufacturers)\s+in|"
+    r"betting\s+(?:that|on)|compared\s+(?:with|to)\s+(?:that|those)\s+(?:from|of|in)|"
     # "a tender in which Moravia Tram beat French, Spanish and Chinese bidders"
     r"(?:beat|beats|beating|outbid\w*)\s+(?:[\w-]+,?\s+){{0,8}}?(?:bidders|rivals|competitors|"
     r"contenders|offers|bids)|(?:losing|unsuccessful|defeated|failed)\s+(?:bidders?|contenders?)|"

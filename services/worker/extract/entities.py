@@ -14,7 +14,7 @@ from services.worker.extract.lexicon import words
 from services.worker.extract.surface import SHARED_PREFIX, Entity, shared_region
 
 # A proper name: capitalised words, joined by "of", "and", "&", "de", hyphens.
-_NAME_WORD: Final = r"[A-Z][\w&'’-]*(?:\.\w+)*"
+_NAME_WORD: Final = r"[A-Z][\w&'’-]*(?:\.\w+)*(?:/[A-Z]{1,2}\b)?"  # "Nordvand Pumper A/S"
 _NAME: Final = (
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:of|and|for|de|du|&)\s+{_NAME_WORD}"
     rf"|\s+(?:{_NAME_WORD}|\d[\w-]*))*)"
@@ -107,6 +107,9 @@ _FIRM_AFTER_ADJECTIVE: Final = re.compile(
 _NAME_BEFORE_APPOSITION: Final = re.compile(_NAME + r"(?:\s+\([^()]{1,40}\))?,\s+(?:the|an?)\s+\Z")
 _APPOSITION_BEFORE: Final = re.compile(r",\s+(?:the|an?)\s+\Z")
 _SENTENCE_SUBJECT: Final = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?" + _NAME)
+# A name after a comma that is the subject of a reporting verb, not the name of the firm
+# described before the comma.
+_SPEAKER: Final = re.compile(r",\s[^,]*?\s(?:said|says|told|added)\b")
 _APPOSITION_REACH: Final = 120  # characters before the adjective a name may start at
 _SUBJECT_REACH: Final = 300  # characters back to the start of the sentence
 _PERSON_DESCRIPTORS: Final = re.compile(
@@ -121,7 +124,8 @@ _ALIAS_SUFFIXES: Final = words(
     "Metals Mines Solar Shipping Foods Pharma Pharmaceuticals Chemicals Capital Investments "
     "Logistics Ports Systems Semiconductor Semiconductors Automotive Auto Aerospace Textiles "
     "Materials Robotics Engineering Construction Graphite Lithium Renewables Hotels Resorts "
-    "Trading Infrastructure Cement Fertilizers Fertilisers Agro Agribusiness Dairy Shipyards"
+    "Trading Infrastructure Cement Fertilizers Fertilisers Agro Agribusiness Dairy Shipyards "
+    "A/S AB AG SA GmbH NV BV Plc PLC"
 )
 _MIN_ALIAS_CHARS: Final = 4
 _PLACE_KINDS: Final = frozenset({"country", "capital", "region", "city"})
@@ -164,8 +168,8 @@ def _learnt_from(
     if match is None:
         return None
     name = _name_of(text, match, known, starts)
-    if name is None:
-        return None
+    if name is None or _SPEAKER.match(text, match.start("name") - 2, match.end("name") + 9):
+        return None  # "... and a Mexican private equity fund, Nordvand said": the speaker
     described = text[mention.end : match.start("name")].lower()
     kind = "person" if _PERSON_DESCRIPTORS.search(described) else "company"
     learnt = Entity(key="org:" + name.lower(), name=name, kind=kind, country=entity.country)
@@ -340,8 +344,10 @@ def prepare_mentions(
             continue
         if (kind == "country" or kind == "capital") and names_a_currency(text, mention):
             continue
+        if (kind == "city" or kind == "capital") and _first_name(text, mention):
+            continue  # "President Santiago Peña"
         if kind == "city" or kind == "region":
-            mention = _city_body(text, mention)
+            mention = _city_body(text, mention, mentions)
         kept.append(mention)
     return kept
 
@@ -360,16 +366,41 @@ _CITY_BODY_AFTER: Final = re.compile(
 _CITY_FIRM_AFTER: Final = re.compile(
     r"(?:\s+[A-Z][\w&'’-]*){0,2}?\s+(?:Foods?|Group|Holdings?|Corp(?:oration)?|Company|"
     r"Industries|Logistics|Motors|Steel|Textiles?|Cement|Pharma(?:ceuticals)?|Breweries|Brewery|"
-    r"Trading|Shipping|Shipyard|Ltd|Limited|PLC|Plc|Inc|LLC|JSC)\b"
+    r"Trading|Shipping|Shipyard|Energy|Power|Renewables|Mining|Ltd|Limited|PLC|Plc|Inc|LLC|JSC)\b"
     # "Tamil Nadu Industries Minister" is an office of the state, no firm
     r"(?!\s+(?:Minister|Ministry|Department|Secretary|Commissioner|Board|Council|Authority|"
     r"Bureau|Agency|Office|Director))"
 )
 
 
-def _city_body(text: str, mention: Mention) -> Mention:
+# A city's name that is a person's first name: after a title, before a capitalised word.
+_TITLE_BEFORE: Final = re.compile(
+    r"\b(?:President|Minister|Premier|Governor|Mayor|Ambassador|Senator|Mr|Mrs|Ms|Dr)\.?\s+\Z"
+)
+_NAME_AFTER: Final = re.compile(r"\s+[A-Z][a-zà-ÿ]")
+# "Melbourne-based Eastern Cape Energy": a firm whose name starts with a place, based elsewhere.
+_BASED_BEFORE: Final = re.compile(r"-based\s+(?:[a-z][\w-]*\s+){0,3}\Z")
+
+
+def _first_name(text: str, mention: Mention) -> bool:
+    return (
+        _NAME_AFTER.match(text, mention.end) is not None
+        and _TITLE_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None
+    )
+
+
+def _based_in(text: str, mention: Mention, mentions: Sequence[Mention]) -> str | None:
+    """The country of the place a firm is said to be based in, right before its name."""
+    based = _BASED_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    if based is None:
+        return None
+    return next((m.entity.country for m in mentions if m.end == based.start()), None)
+
+
+def _city_body(text: str, mention: Mention, mentions: Sequence[Mention]) -> Mention:
     """The mention of a city's body ("Medellín Metro") as an organisation of its country, and
-    of a firm named after its city ("Saigon Fresh Foods") as a company of it, not a place."""
+    of a firm named after its city ("Saigon Fresh Foods") as a company of it, not a place
+    (of the country it is based in when the text says: "Melbourne-based Eastern Cape Energy")."""
     country = mention.entity.country
     if country is None:
         return mention
@@ -377,6 +408,8 @@ def _city_body(text: str, mention: Mention) -> Mention:
     body = _CITY_BODY_AFTER.match(text, mention.end)
     if body is None:
         body, kind = _CITY_FIRM_AFTER.match(text, mention.end), "company"
+        if body is not None:
+            country = _based_in(text, mention, mentions) or country
     if body is None:
         return mention
     name = text[mention.start : body.end()]

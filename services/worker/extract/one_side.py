@@ -60,6 +60,7 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     r"|\bmanag(?:es|ed|ing)\s+[^;,]{0,30}?\bassets\b|\bassets\s+under\s+management\b"
     # subsidies and spending at home, and sales to the whole world
     r"|\bsubsid(?:y|ies)\s+for\s+domestic\b|\b(?:worldwide|global)\s+(?:exports|imports|sales)\b"
+    r"|\b(?:exports|imports|sales)\s+(?:to|from)\s+all\s+(?:markets|countries|destinations)\b"
     r"|\bin\s+public\s+(?:spending|funds|money)\b"
     # what a country owes and what a firm plans for itself: "carries public debt of more than
     # 11 trillion shillings", "plans to invest $60 billion ..., according to its five-year

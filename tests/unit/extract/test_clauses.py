@@ -70,6 +70,21 @@ def test_split_clauses(sentence: str, clauses: list[str]) -> None:
             "Brazil and Argentina.",
             ["for export to Brazil and Argentina"],
         ),
+        # the customers' markets, a bet on a trend, a comparison
+        (
+            "It will build a plant to produce brakes for automakers in Mexico and the United "
+            "States.",
+            ["for automakers in Mexico and the United States"],
+        ),
+        (
+            "It agreed to buy the firm, betting that the shift of US supply chains to Mexico "
+            "will fuel demand.",
+            ["betting that the shift of US supply chains to Mexico will fuel demand"],
+        ),
+        (
+            "Indian investment is modest compared with that from Singapore and Japan.",
+            ["compared with that from Singapore and Japan"],
+        ),
     ],
 )
 def test_names_that_are_no_parties(sentence: str, blocked: list[str]) -> None:

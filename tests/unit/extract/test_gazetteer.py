@@ -157,6 +157,12 @@ def test_a_stop_form_after_a_possessive_is_no_firm() -> None:
         # a common word starting the sentence is no firm; nor is a person beside an envoy
         ("Sales rose, the Danish company said.", {}),
         ("On Monday the minister met Lars, the Danish ambassador.", {}),
+        # a legal form in the name; a speaker after a comma is not the firm described
+        (
+            "Nordvand Pumper A/S, a Danish maker of pumps, agreed to buy the maker.",
+            {"Nordvand Pumper A/S": "DNK", "Nordvand": "DNK"},
+        ),
+        ("It bought the shares from a Mexican private equity fund, Nordvand said.", {}),
     ],
 )
 def test_a_firm_named_beside_its_countrys_adjective(text: str, learnt: dict[str, str]) -> None:
@@ -334,3 +340,23 @@ def test_a_body_or_a_firm_named_after_a_place(text: str, found: tuple[str, str, 
     place = found[0].split()[0]
     mention = next(m for m in prepare_mentions(text, []) if m.text.startswith(place))
     assert (mention.text, mention.entity.kind, mention.entity.country) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a firm named after a place, based elsewhere
+        (
+            "Melbourne-based Eastern Cape Energy signed the memorandum.",
+            "Eastern Cape Energy",
+            "AUS",
+        ),
+        ("Saigon Fresh Foods will export mangoes.", "Saigon Fresh Foods", "VNM"),
+        # a city's name as a person's first name is no place
+        ("The deal was attended by President Santiago Peña.", "Santiago", None),
+        ("The delegation arrived in Santiago on Monday.", "Santiago", "CHL"),
+    ],
+)
+def test_places_in_names(text: str, name: str, country: str | None) -> None:
+    found = {m.text: m.entity.country for m in prepare_mentions(text, [])}
+    assert found.get(name) == country, found

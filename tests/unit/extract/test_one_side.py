@@ -38,6 +38,7 @@ from services.worker.extract.one_side import (
         ("The fund, which manages more than $520 billion of assets globally", True),
         ("has earmarked almost €1 billion in subsidies for domestic electrolysers", True),
         ("Switzerland's watch industry, whose worldwide exports reached CHF 26 billion", True),
+        ("The watch industry, whose exports to all markets reached 26 billion francs", True),
         ("the country's total foreign trade turnover exceeded $22 billion", True),
         ("The country's total non-oil foreign trade reached a record Dh1.7 trillion", True),
         ("Uganda's total merchandise exports rose to $7.4 billion", True),

@@ -1354,3 +1354,24 @@ def test_a_headline_that_terminates_an_agreement_names_no_cooperation() -> None:
     path = Path(__file__).resolve().parents[2] / f"gold/articles/{name}.txt"
     analysis = analyse(parse_plain_article(path.read_text("utf-8")))
     assert not analysis.classification.is_trade_cooperation
+
+
+def test_a_blocs_members_named_together_are_parties() -> None:
+    text = (
+        "A free trade agreement between India and the four-nation European Free Trade "
+        "Association entered into force on Wednesday. The Trade and Economic Partnership "
+        "Agreement (TEPA) between India and Switzerland, Norway, Iceland and Liechtenstein was "
+        "signed in New Delhi in March 2024 after 16 years of on-and-off negotiations."
+    )
+    cls = analyse(article("India-EFTA trade pact takes effect", text)).classification
+    assert cls.countries == ["CHE", "IND", "ISL", "LIE", "NOR"], cls.countries
+
+
+def test_a_stock_of_investment_is_no_stock_market() -> None:
+    text = (
+        "Taiwan and Lithuania signed a memorandum on chip research in Vilnius on Monday. "
+        "According to the Bank of Lithuania, the stock of Taiwanese direct investment in the "
+        "country stood at 118 million euros at the end of last year."
+    )
+    found = sums_by_type("Taiwan, Lithuania sign chip pact", text)
+    assert (118e6, "EUR") in found.get(EventType.INVESTMENT, set()), found
