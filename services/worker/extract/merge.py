@@ -33,6 +33,8 @@ _SIGNED_FACTS: Final = frozenset(
     {EventType.INVESTMENT, EventType.JOINT_PROJECT, EventType.ECONOMIC_AID}
 )
 _SIGNERS: Final = frozenset({"company", "organisation"})
+# What an agreement to build or buy is valued by, told as a reference to no earlier fact.
+_BUILT_NOUNS: Final = frozenset({"investment", "cost", "project", "plant", "expansion"})
 # "The share purchase agreement was signed in Kigali on Tuesday": the agreement of the fact
 # just told, whether or not it stated a sum.
 _DEFINITE_SIGNING: Final = re.compile(
@@ -98,6 +100,18 @@ def _signings_total(facts: list[Draft], draft: Draft) -> Draft | None:
         if fact.type in _SIGNING_TYPES and not fact.deal_values():
             return fact
     return None
+
+
+def _agreement_built(facts: list[Draft], draft: Draft) -> Draft | None:
+    """'... signed an agreement to build a blending plant in Diamniadio. The investment is
+    worth 45 billion CFA francs': an investment told by reference, with no investment to
+    refer to, is the value of the agreement or deal just told that states none."""
+    if singular(draft.hit.noun.lower()) not in _BUILT_NOUNS or not draft.deal_values():
+        return None
+    last = next((f for f in reversed(facts) if f.type is not EventType.TRADE_MISSION), None)
+    if last is None or last.type not in _SIGNING_TYPES or last.deal_values():
+        return None
+    return last if draft.sentence - last.sentence <= _VALUE_SENTENCES else None
 
 
 def _refers_to(target: Draft, draft: Draft) -> bool:
@@ -171,7 +185,7 @@ def merge_drafts(doc: Document, drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.hit.rule.type == "@ref":
             target = next((f for f in reversed(facts) if _refers_to(f, draft)), None)
-            target = target or _aid_agreement(doc, facts, draft)
+            target = target or _aid_agreement(doc, facts, draft) or _agreement_built(facts, draft)
             if target is not None:
                 absorb(target, draft, units=False)
             continue

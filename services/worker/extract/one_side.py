@@ -42,6 +42,8 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     r"\b(?:its|approved|recorded|posted|registered|attracted|received|drew|"
     r"foresees|envisages|requires|needs)"
     + _TOTAL_TAIL
+    # "Its total investment is estimated at A$1.2 billion": a project's cost, estimated
+    + r"(?!\s+(?:is|was|will\s+be|would\s+be)\s+(?:estimated|projected|expected|put|valued)\b)"
     # "India spends about Rs 1.68 lakh crore a year on fertiliser subsidies"
     + r"|\bon\s+(?:[\w-]+\s+){0,2}?subsid(?:y|ies)\b"
     # "exported goods worth MAD 157 billion, making it the country's largest export industry"

@@ -178,6 +178,11 @@ REFERENCE_TYPES: Final[dict[str, tuple[str, tuple[EventType, ...]]]] = {
     "stake": (_INV.value, (_INV, _DEAL)),
     "asset": (_INV.value, (_INV, _DEAL)),
     "business": (_INV.value, (_INV, _DEAL)),
+    # "Laurentide said it will pay £310 million (C$527 million) in cash for Pennine": the price
+    # of the purchase just told
+    "pay": (_DEAL.value, (_DEAL, _INV)),
+    "paid": (_DEAL.value, (_DEAL, _INV)),
+    "paying": (_DEAL.value, (_DEAL, _INV)),
     # "... set up a joint investment platform. Its initial endowment was set at 5 billion
     # dirhams": what the fund or venture starts with
     "endowment": (_INV.value, (_INV, _JOINT, _AID)),

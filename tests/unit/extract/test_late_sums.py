@@ -52,6 +52,43 @@ FOUND = [
         (410e6, "EUR"),
     ),
     (
+        "an investment told right after an agreement to build values it",
+        "Moroccan fertiliser maker to build Senegal plant",
+        "Morocco's OCP signed an agreement with Senegal's government on Tuesday for a "
+        "fertiliser blending plant in Diamniadio. The investment is worth 40 billion CFA "
+        "francs, according to the Senegalese minister, who co-signed the agreement with the "
+        "chief executive of OCP Africa.",
+        None,
+        (40e9, "XOF"),
+    ),
+    (
+        "a project's total investment, estimated, is no national total",
+        "Australian firm to build Vietnam wind farm",
+        "Australia's Southern Cross Wind signed an agreement with Vietnam's Ninh Thuan "
+        "province on Thursday to develop a 500 MW wind farm. The project would be built in two "
+        "phases. Its total investment is estimated at A$1.1 billion.",
+        None,
+        (1.1e9, "AUD"),
+    ),
+    (
+        "the cost of the project, estimated at, after a comma",
+        "Tunisia and Libya agree border logistics zone",
+        "Tunisia and Libya signed an agreement on Monday to build a joint logistics zone at "
+        "Ras Jedir. The two governments will share equally the cost of the project, estimated "
+        "at 400 million dinars, the minister said.",
+        None,
+        (400e6, "TND"),
+    ),
+    (
+        "a price paid for a firm named",
+        "Canadian rail group buys UK engineer",
+        "Canada's Laurentide Rail Group agreed on Monday to buy British rail engineer Pennine "
+        "Rail Systems. Laurentide said it will pay £300 million (C$510 million) in cash for "
+        "Pennine, which is owned by pension funds.",
+        None,
+        (300e6, "GBP"),
+    ),
+    (
         "a sum three sentences after an unvalued agreement is its value",
         "Japanese carmakers pledge Thai hybrid output",
         "Five Japanese automakers have agreed to expand production of hybrid vehicles in "
