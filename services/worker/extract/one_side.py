@@ -26,7 +26,8 @@ _FLOW_NOUN: Final = re.compile(r"\b(?i:exports|imports|exported|imported|attract
 _TOTAL_TAIL: Final = (
     r"\s+(?:[\w-]+\s+){0,2}?(?:total|overall)\s+"
     r"(?:approved\s+|foreign\s+|direct\s+|non-oil\s+|merchandise\s+|goods\s+|external\s+)*"
-    r"(?:investments?|exports|imports|trade|FDI)\b"
+    r"(?:[a-z][\w-]*\s+)??(?:investments?|exports|imports|trade|FDI|"
+    r"export\s+(?:earnings|receipts|revenues?))\b"
 )
 # (speed) apart from the rest, which starts at words and so runs fast on lower-cased text
 _OWNED_TOTAL: Final = re.compile(
@@ -39,7 +40,7 @@ _RESULTS_WORDS: Final = (
     r"\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|turnover|profits?|earnings|income)"
 )
 _NATIONAL_TOTAL: Final = compile_case_blind(
-    r"\b(?:its|approved|recorded|posted|registered|attracted|received|drew|"
+    r"(?<!of\s)\b(?:its|approved|recorded|posted|registered|attracted|received|drew|"
     r"foresees|envisages|requires|needs)"
     + _TOTAL_TAIL
     # "Its total investment is estimated at A$1.2 billion": a project's cost, estimated
@@ -78,6 +79,14 @@ _NATIONAL_TOTAL: Final = compile_case_blind(
     # pursuing a programme of 130 billion dirhams", "under a $7 billion IMF programme", "will
     # require about £45 billion of investment a year"
     r"|\bat\s+home\b|\bimf\s+(?:programme|program|loan|bailout|facility|package)\b"
+    # a whole country's or zone's intake from everyone: "total foreign direct investment in
+    # Georgia amounted to", "investment realization reached Rp829.9 trillion ... from domestic
+    # and foreign sources", "The zone as a whole attracted investments of $6.8 billion ...
+    # from companies of more than 20 nationalities", "total tea export earnings"
+    r"|\btotal\s+(?:foreign\s+direct\s+investment|fdi|foreign\s+investment)\s+(?:in|into)\b"
+    r"|\bfrom\s+(?:both\s+)?domestic\s+and\s+foreign\s+(?:sources|investors)\b"
+    r"|\binvestment\s+reali[sz]ation\b|\bas\s+a\s+whole\b|\bnationalities\b"
+    r"|\btotal\s+(?:[\w-]+\s+)?export\s+(?:earnings|receipts|revenues?)\b"
     r"|\b(?:requires?|needs?)\b[^;]{0,30}?\binvestments?\s+(?:a|per|each)\s+year\b"
     r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:development|investment|business|strategic)\s+"
     r"(?:plan|programme|program|strategy)\b"
@@ -176,12 +185,38 @@ _RESULTS_BEFORE: Final = re.compile(
     r"some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|a\s+record\s+)?\Z",
     re.IGNORECASE,
 )
+# "... and an operating profit of 3.9 billion crowns": a result whatever verb came before
+_PROFIT_BEFORE: Final = re.compile(
+    r"\b(?:operating|net|pre-?tax|after-tax|gross)\s+(?:profits?|income|loss|earnings)\s+of\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+)?\Z",
+    re.IGNORECASE,
+)
+# One side's total told right before the sum, to no one or to many: "against Egypt's total
+# exports to COMESA member states of around $3.2 billion".
+_OWNED_TOTAL_BEFORE: Final = re.compile(
+    r"(?:['’]s|\bits)\s+total\s+(?:[\w-]+\s+){0,2}?(?:exports|imports|trade)\b(?P<gap>[^.;]{0,60}?)"
+    r"\s(?:of|at|worth|reached|stood\s+at|totall?ing|amounted\s+to)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+)?\Z",
+    re.IGNORECASE,
+)
+_TO_SOMEONE: Final = re.compile(r"\b(?:to|from|with|between)\b", re.IGNORECASE)
+_MANY_IN_GAP: Final = re.compile(
+    r"\b(?:states|countries|members|markets|nations|economies|destinations)\b", re.IGNORECASE
+)
 _RESULTS_REACH: Final = 70  # characters before a sum the results phrase may start at
+_TOTAL_REACH: Final = 140  # ... and a total's phrase with its partners named
 
 
 def firms_results(text: str, start: int) -> bool:
-    """The sum starting at `start` is a firm's own revenue or profit."""
-    return _RESULTS_BEFORE.search(text, max(0, start - _RESULTS_REACH), start) is not None
+    """The sum starting at `start` is a firm's own revenue or profit, or one side's total."""
+    window = max(0, start - _RESULTS_REACH)
+    if _RESULTS_BEFORE.search(text, window, start) or _PROFIT_BEFORE.search(text, window, start):
+        return True
+    total = _OWNED_TOTAL_BEFORE.search(text, max(0, start - _TOTAL_REACH), start)
+    if total is None:
+        return False
+    gap = total.group("gap")
+    return _TO_SOMEONE.search(gap) is None or _MANY_IN_GAP.search(gap) is not None
 
 
 def is_national_total(clause: str) -> bool:

@@ -65,6 +65,12 @@ from services.worker.extract.one_side import (
         ("as Pakistan's economy recovers under a $7 billion IMF programme", True),
         ("while it continues an IMF-supported reform programme", False),
         ("Britain will require about £45 billion of investment a year", True),
+        ("Ghana's total cocoa export earnings stood at about US$3.2 billion", True),
+        ("while total tea export earnings for the period stood at Sh88.6 billion", True),
+        ("total foreign direct investment in Georgia amounted to $1.6 billion", True),
+        ("investment realization reached Rp829.9 trillion from domestic and foreign sources", True),
+        ("The zone as a whole attracted investments of $6.8 billion", True),
+        ("worth $1.8 billion, or about 85% of its total rice imports", False),  # a share of it
     ],
 )
 def test_is_national_total(clause: str, expected: bool) -> None:
@@ -151,6 +157,20 @@ def test_owned_goods_flow(clause: str, expected: bool) -> None:
         ("Sonatrach, which achieved a turnover of around 45 billion dollars", "around 45", True),
         ("NEA officials expect revenue of around Rs 1.15 billion", "around Rs", False),
         ("signed a deal worth 138 trillion dong", "138 trillion", False),
+        (
+            "reported revenue of 38 billion crowns and an operating profit of 3.9 billion crowns",
+            "3.9 billion",
+            True,
+        ),
+        # one side's total told beside the pair's, to many or to no one
+        (
+            "Egyptian-Zambian trade stood at $61 million, against Egypt's total exports to COMESA "
+            "member states of around $3.2 billion",
+            "around $3.2",
+            True,
+        ),
+        ("Egyptian-Zambian trade stood at $61 million", "$61", False),
+        ("India's total exports to Vietnam of $9 billion", "$9", False),  # the pair's
     ],
 )
 def test_firms_results(text: str, amount: str, expected: bool) -> None:
