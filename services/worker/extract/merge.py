@@ -77,13 +77,13 @@ def _late_value(target: Draft, draft: Draft, gap: int) -> bool:
 
 def _valued_agreement(facts: list[Draft], draft: Draft) -> Draft | None:
     """'... signed an agreement to develop the first phase. The first phase represents an
-    investment of MAD 10 billion': a sum with no one named, right after an agreement to
-    build or buy that states none, is that agreement's value."""
+    investment of MAD 10 billion': a sum with no one named, right after an agreement or a
+    deal to build or buy that states none, is its value."""
     if not facts or draft.type not in _VALUED_BY or not draft.deal_values():
         return None
     # a visit spoken of in between ("signed ... during the visit") holds no sum: look past it
     last = next((f for f in reversed(facts) if f.type is not EventType.TRADE_MISSION), None)
-    if last is None or last.type is not EventType.TRADE_AGREEMENT or last.deal_values():
+    if last is None or last.type not in _SIGNING_TYPES or last.deal_values():
         return None
     return last if draft.sentence - last.sentence <= _VALUE_SENTENCES else None
 

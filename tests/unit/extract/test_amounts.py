@@ -26,6 +26,9 @@ SINGLE = [
     ("signed a 1.2-billion-U.S.-dollar contract", "1.2-billion-U.S.-dollar", 1.2e9, None, "USD",
      None, None),
     ("a €1.5bn loan", "€1.5bn", 1.5e9, None, "EUR", None, None),
+    # the birr's symbol after the number, as Ethiopian press writes it
+    ("will pay 14.6 billion Br over ten years", "14.6 billion Br", 1.46e10, None, "ETB", None,
+     None),
     ("a sum just shy of €1.3 billion", "just shy of €1.3 billion", 1.3e9, None, "EUR", None,
      "just shy of"),
     ("a Rs 2,692 crore plant", "Rs 2,692 crore", 2.692e10, None, "INR", None, None),

@@ -89,6 +89,24 @@ FOUND = [
         (300e6, "GBP"),
     ),
     (
+        "an investment told right after an unvalued deal is its value",
+        "Italian group to farm durum wheat in Algeria",
+        "Algeria's investment promotion agency and Italian agri-food group Campi Alti signed "
+        "on Sunday in Algiers a contract for the development of a durum wheat farm in "
+        "Adrar. The project, carried out with the cereals office, represents an investment of "
+        "60 billion dinars (around 410 million euros) and will cover 30,000 hectares.",
+        None,
+        (60e9, "DZD"),
+    ),
+    (
+        "money given to build",
+        "New Zealand funds Tonga solar",
+        "New Zealand will give Tonga NZ$20 million over four years to build solar farms and "
+        "battery storage on its outer islands, the foreign minister said.",
+        EventType.ECONOMIC_AID,
+        (20e6, "NZD"),
+    ),
+    (
         "a sum three sentences after an unvalued agreement is its value",
         "Japanese carmakers pledge Thai hybrid output",
         "Five Japanese automakers have agreed to expand production of hybrid vehicles in "
