@@ -33,6 +33,31 @@ CASES = [
         (8.2e9, "USD"),
     ),
     (
+        "investors who registered a sum",
+        "Japan's JETRO opens Can Tho office",
+        "JETRO opened an office in Can Tho on Monday. Japanese investors have registered $2.1 "
+        "billion in 190 projects in Vietnam's Mekong Delta provinces as of October.",
+        EventType.INVESTMENT,
+        (2.1e9, "USD"),
+    ),
+    (
+        "cumulative investment that amounts to a sum",
+        "German supplier expands in Mexico",
+        "German auto supplier Kessler will build a plant in Guanajuato, Mexico. Cumulative "
+        "German foreign direct investment in Mexico since 1999 amounts to more than US $38 "
+        "billion, the chamber said.",
+        EventType.INVESTMENT,
+        (38e9, "USD"),
+    ),
+    (
+        "loans and grants that made up a sum",
+        "Japan extends Philippine rail loan",
+        "Japan signed a loan of 230 billion yen with the Philippines for a railway on Monday. "
+        "Japanese loans and grants to the Philippines made up $11 billion as of end-2023.",
+        EventType.ECONOMIC_AID,
+        (11e9, "USD"),
+    ),
+    (
         "a relative clause tells the trade noun's sum",
         "Ghana, Togo agree border market",
         "Trade turnover between Ghana and Togo, which was put at 410 million dollars in "
