@@ -77,7 +77,8 @@ def _table() -> _Table:
             hard |= bit(("", *sorted(group)))  # "" keeps it apart from literals
         soft = tuple((bit(literals), literals) for literals in rule.required)
         need = hard | sum(b for b, _ in soft)
-        checks.append((rule, need, hard, soft))
+        # only the groups whose bit `need` holds are ever tested (_rules_for)
+        checks.append((rule, need, hard, tuple(g for g in soft if need & g[0])))
     for items, index in conditions.items():
         for stem in stems:
             # an anchor group is met by its stems, a literal group by the stems holding one
@@ -94,25 +95,32 @@ def _rules_for(table: _Table, met: int, lower: str) -> list[TriggerRule]:
     order, of those a stem of the sentence anchors; a literal group the stems do not meet
     must occur in `lower` (`TriggerRule.may_match`'s test). (No memo: the combinations of
     stems rarely repeat, about 8,000 distinct ones in 9,500 sentences of the corpus.)"""
-    here = []
+    here: list[TriggerRule] = []
     mask = met & table.rules
-    while mask:
-        low = mask & -mask
-        mask ^= low
-        rule, need, hard, soft = table.checks[low.bit_length() - 1]
-        missing = need & ~met
-        if missing & hard:
-            continue
-        if missing and not _holds_missing(soft, missing, lower):
-            continue
+    if not mask:
+        return here
+    # (speed) the rule bits read from the binary digits, lowest first, and the conditions
+    # tested with `met & x` only: `met` has some 200 bits, and a negative operand (`-mask`,
+    # `~met`) costs the big-int arithmetic copies a positive one does not
+    digits = bin(mask)[:1:-1]
+    checks = table.checks
+    index = digits.find("1")
+    while index != -1:
+        rule, need, hard, soft = checks[index]
+        index = digits.find("1", index + 1)
+        if met & need != need:  # something is missing: a hard condition, or a literal
+            if met & hard != hard:
+                continue
+            if not _holds_missing(soft, met, lower):
+                continue
         here.append(rule)
     return here
 
 
-def _holds_missing(soft: tuple[tuple[int, tuple[str, ...]], ...], missing: int, lower: str) -> bool:
-    """Whether `lower` holds a literal of each group whose condition bit is `missing`."""
+def _holds_missing(soft: tuple[tuple[int, tuple[str, ...]], ...], met: int, lower: str) -> bool:
+    """Whether `lower` holds a literal of each group whose condition bit `met` lacks."""
     for bit, literals in soft:
-        if not missing & bit:
+        if met & bit:
             continue
         for literal in literals:
             if literal in lower:
