@@ -178,25 +178,29 @@ def _one_place(clause: str, match: re.Match[str]) -> bool:
 
 # A firm's own results, told right before the sum: "which reported 2024 revenue of about 138
 # trillion dong", "posted 2025 sales of 842 billion won" (no deal is worth that).
+# The words a sum's own qualifier may start with, right before it ("about $3 billion").
+_QUALIFIER_END: Final = (
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|"
+    r"a\s+record\s+)?\Z"
+)
 _RESULTS_BEFORE: Final = re.compile(
     r"\b(?:reported|posted|recorded|booked|generated|achieved)"
     + _RESULTS_WORDS
-    + r"\s+(?:of\s+|at\s+|totall?ing\s+)(?:about\s+|around\s+|"
-    r"some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|a\s+record\s+)?\Z",
+    + r"\s+(?:of\s+|at\s+|totall?ing\s+)"
+    + _QUALIFIER_END,
     re.IGNORECASE,
 )
 # "... and an operating profit of 3.9 billion crowns": a result whatever verb came before
 _PROFIT_BEFORE: Final = re.compile(
     r"\b(?:operating|net|pre-?tax|after-tax|gross)\s+(?:profits?|income|loss|earnings)\s+of\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+)?\Z",
+    + _QUALIFIER_END,
     re.IGNORECASE,
 )
 # One side's total told right before the sum, to no one or to many: "against Egypt's total
 # exports to COMESA member states of around $3.2 billion".
 _OWNED_TOTAL_BEFORE: Final = re.compile(
     r"(?:['’]s|\bits)\s+total\s+(?:[\w-]+\s+){0,2}?(?:exports|imports|trade)\b(?P<gap>[^.;]{0,60}?)"
-    r"\s(?:of|at|worth|reached|stood\s+at|totall?ing|amounted\s+to)\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+)?\Z",
+    r"\s(?:of|at|worth|reached|stood\s+at|totall?ing|amounted\s+to)\s+" + _QUALIFIER_END,
     re.IGNORECASE,
 )
 _TO_SOMEONE: Final = re.compile(r"\b(?:to|from|with|between)\b", re.IGNORECASE)
