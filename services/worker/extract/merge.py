@@ -81,6 +81,11 @@ def _valued_agreement(facts: list[Draft], draft: Draft) -> Draft | None:
     deal to build or buy that states none, is its value."""
     if not facts or draft.type not in _VALUED_BY or not draft.deal_values():
         return None
+    return _unvalued_signing_before(facts, draft)
+
+
+def _unvalued_signing_before(facts: list[Draft], draft: Draft) -> Draft | None:
+    """The latest agreement or deal, if it states no sum and was told just before."""
     # a visit spoken of in between ("signed ... during the visit") holds no sum: look past it
     last = next((f for f in reversed(facts) if f.type is not EventType.TRADE_MISSION), None)
     if last is None or last.type not in _SIGNING_TYPES or last.deal_values():
@@ -108,10 +113,7 @@ def _agreement_built(facts: list[Draft], draft: Draft) -> Draft | None:
     refer to, is the value of the agreement or deal just told that states none."""
     if singular(draft.hit.noun.lower()) not in _BUILT_NOUNS or not draft.deal_values():
         return None
-    last = next((f for f in reversed(facts) if f.type is not EventType.TRADE_MISSION), None)
-    if last is None or last.type not in _SIGNING_TYPES or last.deal_values():
-        return None
-    return last if draft.sentence - last.sentence <= _VALUE_SENTENCES else None
+    return _unvalued_signing_before(facts, draft)
 
 
 def _refers_to(target: Draft, draft: Draft) -> bool:

@@ -225,12 +225,12 @@ def resolve_parties(
     anaphora = cues().anaphora
     anaphor = anaphora.first(doc.stems.lower[start : hit.start])
     subject = anaphor is not None and _is_subject(text[start : hit.start], anaphor[0])
-    to_group = gives_to_many(text[start:end])  # "The leaders met ..., where Japan pledged
-    # $5.5 billion to African countries": the pair met, the money goes to many
+    # "The leaders met ..., where Japan pledged $5.5 billion to African countries": the pair
+    # met, the money goes to many (asked last: most clauses never get that far)
     if (
         (subject or _PAIR_IN_TRIGGER.search(doc.stems.lower, hit.start, hit.end))
         and ctx.pair
-        and not to_group
+        and not gives_to_many(text[start:end])
     ):
         # "the two countries signed ... through Italy, Austria": the pair, not the route
         pair = {e.country or e.key for e in ctx.pair}
@@ -259,7 +259,7 @@ def resolve_parties(
     if (
         anaphora.search(doc.stems.lower[sentence.start : sentence.end])
         and ctx.pair
-        and not to_group
+        and not gives_to_many(text[start:end])
     ):
         return _with_pair(ctx, units, hit), "anaphora"
     if not units and hit.rule.line and ctx.pair and _states_money(scope):
